@@ -1,0 +1,80 @@
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class PartnerKind(models.TextChoices):
+    COMPANY = "company", "企業"
+    PUBLIC_INTEREST = "public_interest", "公益法人"
+    NPO = "npo", "NPO"
+    GOVERNMENT = "government", "行政機関"
+    COMMUNITY = "community", "地域団体"
+    COMMITTEE = "committee", "実行委員会"
+    EDUCATION = "education", "教育機関"
+    OTHER = "other", "その他"
+
+
+class PartnerQuerySet(models.QuerySet):
+    def of_kind(self, kind: str):
+        return self.filter(kind=kind)
+
+    def for_year(self, fiscal_year: int):
+        return self.filter(project_links__project__fiscal_year=fiscal_year).distinct()
+
+
+class Partner(models.Model):
+    """One outside body (関係団体), however many ways the reports spell it."""
+
+    name = models.CharField(
+        "正式名称",
+        max_length=200,
+        unique=True,
+        help_text="法人格の略称を展開した正式な名称（例：(公財)苫小牧市スポーツ協会 → "
+        "公益財団法人苫小牧市スポーツ協会）。",
+    )
+    legal_form = models.CharField(
+        "法人格",
+        max_length=30,
+        blank=True,
+        help_text="株式会社、公益財団法人など。法人格のない団体は空欄。",
+    )
+    kind = models.CharField(
+        "種別", max_length=20, choices=PartnerKind.choices, default=PartnerKind.OTHER
+    )
+    note = models.TextField("備考", blank=True)
+    created_at = models.DateTimeField("登録日時", auto_now_add=True)
+    updated_at = models.DateTimeField("更新日時", auto_now=True)
+
+    history = HistoricalRecords()
+    objects = PartnerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "関係団体"
+        verbose_name_plural = "関係団体"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PartnerAlias(models.Model):
+    """Another spelling of a partner seen in a source, so the next import finds the same body."""
+
+    partner = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, related_name="aliases", verbose_name="関係団体"
+    )
+    name = models.CharField(
+        "表記",
+        max_length=200,
+        unique=True,
+        help_text="報告書などで見られた別の書き方（例：(公財) 苫小牧市スポーツ協会）。",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "別表記"
+        verbose_name_plural = "別表記"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

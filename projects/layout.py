@@ -1,0 +1,16 @@
+"""The columns of the published report table, shared by the reader, the importer and exports."""
+
+FISCAL_YEAR = "年度"
+FORM = "協働の形態"
+NUMBER = "No."
+NAME = "協働事業の名称 (担当課)"
+CATEGORY = "実施区分"
+PURPOSE = "協働事業の目的、内容等"
+PARTNERS = "取組に関係した団体等"
+SESSIONS = "実施年月日、参加人数"
+EFFECT = "取組の効果、市民からの反響等"
+
+# The seven columns of the table as printed, in order.
+TABLE_COLUMNS = (NUMBER, NAME, CATEGORY, PURPOSE, PARTNERS, SESSIONS, EFFECT)
+# A CSV/XLSX in the report layout: the year and form, then the table's columns.
+DATASET_COLUMNS = (FISCAL_YEAR, FORM, *TABLE_COLUMNS)

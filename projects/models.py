@@ -1,0 +1,322 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q, Sum
+from simple_history.models import HistoricalRecords
+
+from partners.models import Partner
+from projects.wareki import fiscal_year_bounds, fiscal_year_label
+
+# The oldest era the register knows (明治). A fiscal year before it cannot be written in 和暦.
+MIN_YEAR = 1868
+MAX_YEAR = 2200
+
+
+class Form(models.Model):
+    """協働の形態: an editable list, since every city uses its own subset and wording."""
+
+    name = models.CharField("名称", max_length=50, unique=True)
+    order = models.PositiveSmallIntegerField(
+        "表示順", default=0, help_text="報告書で ①②… と並ぶ順。小さいものが先。"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "協働の形態"
+        verbose_name_plural = "協働の形態"
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Department(models.Model):
+    """担当課: the city section in charge (課, 室, センター, 館)."""
+
+    name = models.CharField("名称", max_length=100, unique=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "担当課"
+        verbose_name_plural = "担当課"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Category(models.TextChoices):
+    """実施区分, worded exactly as the report prints it."""
+
+    ANNUAL = "annual", "例年実施"
+    NEW = "new", "単年度(新規)実施"
+    BIENNIAL = "biennial", "2年に一度実施"
+    OTHER = "other", "その他"
+
+
+class ProjectQuerySet(models.QuerySet):
+    def for_year(self, fiscal_year: int):
+        return self.filter(fiscal_year=fiscal_year)
+
+    def of_form(self, form: "Form | str"):
+        if isinstance(form, Form):
+            return self.filter(form=form)
+        return self.filter(form__name=form)
+
+    def in_departments(self, departments):
+        return self.filter(department__in=departments)
+
+    def recurring(self):
+        return self.filter(category__in=[Category.ANNUAL, Category.BIENNIAL])
+
+    def new(self):
+        return self.filter(category=Category.NEW)
+
+    def in_report_order(self):
+        return self.order_by("fiscal_year", "form__order", "form__name", "number")
+
+    def with_participants(self):
+        return self.annotate(participants_total=Sum("sessions__participants"))
+
+
+class Project(models.Model):
+    """協働事業: one collaborative project of one fiscal year, as one row of the report."""
+
+    fiscal_year = models.PositiveSmallIntegerField(
+        "年度",
+        validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
+        help_text="西暦で入力（令和5年度 = 2023）。年度は4月1日から翌年3月31日まで。",
+    )
+    form = models.ForeignKey(
+        Form, on_delete=models.PROTECT, related_name="projects", verbose_name="協働の形態"
+    )
+    number = models.PositiveSmallIntegerField(
+        "No.", help_text="報告書の番号。同じ年度・協働の形態の中で重複できません。"
+    )
+    name = models.CharField("協働事業の名称", max_length=300)
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="projects", verbose_name="担当課"
+    )
+    category = models.CharField("実施区分", max_length=20, choices=Category.choices)
+    since_year = models.PositiveSmallIntegerField(
+        "継続実施の開始年",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
+        help_text="「昭和62年頃から継続実施」なら 1987（西暦）。不明なら空欄。",
+    )
+    purpose = models.TextField("協働事業の目的、内容等", blank=True)
+    effect = models.TextField("取組の効果、市民からの反響等", blank=True)
+    partners = models.ManyToManyField(
+        Partner,
+        through="ProjectPartner",
+        related_name="projects",
+        verbose_name="取組に関係した団体等",
+        blank=True,
+    )
+    reported_session_count = models.PositiveSmallIntegerField(
+        "報告上の実施回数",
+        null=True,
+        blank=True,
+        help_text="「全9回 延べ165人」の 9。入力すると実施の件数と照合します。",
+    )
+    reported_participants_total = models.PositiveIntegerField(
+        "報告上の延べ人数",
+        null=True,
+        blank=True,
+        help_text="「全9回 延べ165人」の 165。入力すると参加人数の合計と照合します。",
+    )
+    version = models.PositiveIntegerField(
+        "版", default=1, editable=False, help_text="同時編集の検出に使います。"
+    )
+    created_at = models.DateTimeField("登録日時", auto_now_add=True)
+    updated_at = models.DateTimeField("更新日時", auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["version"])
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "協働事業"
+        verbose_name_plural = "協働事業"
+        ordering = ["fiscal_year", "form__order", "form__name", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fiscal_year", "form", "number"],
+                name="project_unique_number_per_year_and_form",
+                violation_error_message="同じ年度・協働の形態に同じNo.の協働事業がすでにあります。",
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="project_number_positive",
+                violation_error_message="No.は1以上にしてください。",
+            ),
+            models.CheckConstraint(
+                condition=Q(fiscal_year__gte=MIN_YEAR) & Q(fiscal_year__lte=MAX_YEAR),
+                name="project_fiscal_year_in_range",
+                violation_error_message="年度が範囲外です。",
+            ),
+            models.CheckConstraint(
+                condition=Q(since_year__isnull=True) | Q(since_year__lte=models.F("fiscal_year")),
+                name="project_since_year_not_after_fiscal_year",
+                violation_error_message="継続実施の開始年が年度より後になっています。",
+            ),
+            models.CheckConstraint(
+                condition=Q(category__in=Category.values),
+                name="project_category_valid",
+                violation_error_message="実施区分が正しくありません。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fiscal_year_label} No.{self.number} {self.name}"
+
+    @property
+    def fiscal_year_label(self) -> str:
+        return fiscal_year_label(self.fiscal_year)
+
+    def clean(self):
+        super().clean()
+        if self.category == Category.NEW and self.since_year is not None:
+            raise ValidationError(
+                {"since_year": "単年度(新規)実施の協働事業には継続実施の開始年を入力できません。"}
+            )
+
+
+class ProjectPartner(models.Model):
+    """A partner's part in a project, with the role label and count the report prints."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="partner_links", verbose_name="協働事業"
+    )
+    partner = models.ForeignKey(
+        Partner, on_delete=models.PROTECT, related_name="project_links", verbose_name="関係団体"
+    )
+    order = models.PositiveSmallIntegerField("表示順", default=0)
+    role = models.CharField(
+        "役割", max_length=100, blank=True, help_text="「内装：苫小牧内装業協会」の「内装」。"
+    )
+    count = models.PositiveIntegerField(
+        "数", null=True, blank=True, help_text="「82町内会」の 82。団体の数を示すときだけ。"
+    )
+    written_as = models.CharField(
+        "報告書での表記",
+        max_length=200,
+        blank=True,
+        help_text="報告書に書かれたままの名称（例：(公財) 苫小牧市スポーツ協会）。"
+        "空欄なら正式名称で出力します。",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "関係団体との関係"
+        verbose_name_plural = "取組に関係した団体等"
+        ordering = ["project", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "partner", "role"],
+                name="projectpartner_unique_role",
+                violation_error_message="同じ団体が同じ役割で重複しています。",
+            ),
+            models.CheckConstraint(
+                condition=Q(count__isnull=True) | Q(count__gte=1),
+                name="projectpartner_count_positive",
+                violation_error_message="数は1以上にしてください。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        name = self.written_as or self.partner.name
+        return f"{self.count}{name}" if self.count else name
+
+
+class ParticipantUnit(models.TextChoices):
+    PERSONS = "人", "人"
+    NAMES = "名", "名"
+
+
+class Session(models.Model):
+    """実施: one date or date range a project was held on, with its participants.
+
+    Several dates can share one count (「6月24日、1月21日 (46人)」): they share a `group`, and
+    the count sits on the first session of the group, the others have none.
+    """
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="sessions", verbose_name="協働事業"
+    )
+    order = models.PositiveSmallIntegerField("表示順", default=0)
+    group = models.PositiveSmallIntegerField(
+        "人数のまとまり",
+        default=0,
+        help_text="複数の日付で一つの参加人数を共有するとき、同じ番号にします。",
+    )
+    label = models.CharField(
+        "内容", max_length=200, blank=True, help_text="「・子ども会交流会」のような見出し。"
+    )
+    start = models.DateField("開始日")
+    end = models.DateField("終了日", null=True, blank=True, help_text="1日だけなら空欄。")
+    participants = models.PositiveIntegerField("参加人数", null=True, blank=True)
+    approximate = models.BooleanField(
+        "概数", default=False, help_text="「約300人」のように概数のときにチェック。"
+    )
+    unit = models.CharField(
+        "単位", max_length=1, choices=ParticipantUnit.choices, default=ParticipantUnit.PERSONS
+    )
+    note = models.CharField(
+        "備考", max_length=200, blank=True, help_text="「16地区にて開催」など人数の後の注記。"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "実施"
+        verbose_name_plural = "実施年月日、参加人数"
+        ordering = ["project", "order", "start", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="session_end_not_before_start",
+                violation_error_message="終了日が開始日より前になっています。",
+            ),
+            models.CheckConstraint(
+                condition=Q(participants__isnull=True) | Q(participants__gte=0),
+                name="session_participants_not_negative",
+                violation_error_message="参加人数は0以上にしてください。",
+            ),
+            models.CheckConstraint(
+                condition=Q(approximate=False) | Q(participants__isnull=False),
+                name="session_approximate_needs_participants",
+                violation_error_message="概数にするには参加人数を入力してください。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.start:%Y-%m-%d}" + (f"～{self.end:%Y-%m-%d}" if self.end else "")
+
+    @property
+    def last_day(self) -> datetime.date:
+        return self.end or self.start
+
+    def clean(self):
+        super().clean()
+        # A session belongs to its project's fiscal year; a CHECK constraint cannot look at
+        # another table, so this rule is enforced here and by the import service.
+        if self.project_id is None or self.start is None:
+            return
+        first, last = fiscal_year_bounds(self.project.fiscal_year)
+        if not (first <= self.start and self.last_day <= last):
+            raise ValidationError(
+                {
+                    "start": f"実施日は{fiscal_year_label(self.project.fiscal_year)}"
+                    f"（{first:%Y年%m月%d日}～{last:%Y年%m月%d日}）の中にしてください。"
+                }
+            )

@@ -1,0 +1,150 @@
+"""Japanese eras (和暦): conversion, validation and formatting.
+
+A small converter of our own: the PyPI era libraries either fail on full-width digits or accept
+dates that never existed (令和元年4月30日). Messages are Japanese: they reach clerks unchanged.
+"""
+
+import datetime
+import unicodedata
+from dataclasses import dataclass
+
+
+class WarekiError(ValueError):
+    """A date or year that cannot be written or read in the era calendar."""
+
+
+@dataclass(frozen=True)
+class Era:
+    name: str
+    abbreviation: str
+    first_day: datetime.date
+
+    @property
+    def first_year(self) -> int:
+        return self.first_day.year
+
+
+ERAS: tuple[Era, ...] = (
+    Era("明治", "M", datetime.date(1868, 10, 23)),
+    Era("大正", "T", datetime.date(1912, 7, 30)),
+    Era("昭和", "S", datetime.date(1926, 12, 25)),
+    Era("平成", "H", datetime.date(1989, 1, 8)),
+    Era("令和", "R", datetime.date(2019, 5, 1)),
+)
+_BY_NAME = {era.name: era for era in ERAS} | {era.abbreviation: era for era in ERAS}
+
+
+def era_named(name: str) -> Era:
+    key = unicodedata.normalize("NFKC", name).strip().upper()
+    try:
+        return _BY_NAME[key]
+    except KeyError:
+        raise WarekiError(f"「{name}」は元号として読めません。") from None
+
+
+def _next_era(era: Era) -> Era | None:
+    index = ERAS.index(era)
+    return ERAS[index + 1] if index + 1 < len(ERAS) else None
+
+
+def parse_era_year(text: str) -> int:
+    """「元」 or a number (full-width digits too) to the era year."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if text == "元":
+        return 1
+    if not text.isdigit():
+        raise WarekiError(f"「{text}」は年として読めません。")
+    year = int(text)
+    if year < 1:
+        raise WarekiError(f"{text}年という年はありません。")
+    return year
+
+
+def western_year(era: Era | str, era_year: int) -> int:
+    """Western year of an era year, refusing years after the era ended (平成32年)."""
+    if isinstance(era, str):
+        era = era_named(era)
+    if era_year < 1:
+        raise WarekiError(f"{era.name}{era_year}年という年はありません。")
+    year = era.first_year + era_year - 1
+    following = _next_era(era)
+    if following is not None and year > following.first_year:
+        raise WarekiError(
+            f"{era.name}{era_year}年はありません（{era.name}は{following.first_year}年に"
+            f"{following.name}に改元）。"
+        )
+    return year
+
+
+def era_date(era: Era | str, era_year: int, month: int, day: int) -> datetime.date:
+    """The date of 令和5年8月22日; refuses dates that do not exist or fall outside the era."""
+    if isinstance(era, str):
+        era = era_named(era)
+    year = western_year(era, era_year)
+    label = f"{era.name}{_year_text(era_year)}年{month}月{day}日"
+    if not 1 <= month <= 12:
+        raise WarekiError(f"{label}：{month}月という月はありません。")
+    try:
+        date = datetime.date(year, month, day)
+    except ValueError:
+        raise WarekiError(f"{label}という日はありません。") from None
+    if date < era.first_day:
+        raise WarekiError(
+            f"{label}は{era.name}の始まり（{format_date(era.first_day)}）より前です。"
+        )
+    following = _next_era(era)
+    if following is not None and date >= following.first_day:
+        raise WarekiError(
+            f"{label}はありません（{format_date(following.first_day)}に{following.name}に改元）。"
+        )
+    return date
+
+
+def era_of_date(date: datetime.date) -> Era:
+    if date < ERAS[0].first_day:
+        raise WarekiError(f"{date:%Y年%m月%d日}は明治より前で、和暦で表せません。")
+    return next(era for era in reversed(ERAS) if date >= era.first_day)
+
+
+def era_of_year(year: int) -> Era:
+    """The era a whole year (or fiscal year) is named by: the latest one begun in or before it.
+
+    So 2019 is 令和元年 (令和元年度) and 1989 平成元年; the label reads back to the same year.
+    """
+    if year < ERAS[0].first_year:
+        raise WarekiError(f"{year}年は明治より前で、和暦で表せません。")
+    return next(era for era in reversed(ERAS) if year >= era.first_year)
+
+
+def _year_text(era_year: int) -> str:
+    return "元" if era_year == 1 else str(era_year)
+
+
+def format_date(date: datetime.date, *, year: bool = True, month: bool = True) -> str:
+    """令和5年8月22日, no zero padding; without year (8月22日) or month (22日) for range ends."""
+    era = era_of_date(date)
+    text = f"{date.day}日"
+    if month or year:
+        text = f"{date.month}月" + text
+    if year:
+        text = f"{era.name}{_year_text(date.year - era.first_year + 1)}年" + text
+    return text
+
+
+def format_year(year: int) -> str:
+    """昭和62年 for 1987."""
+    era = era_of_year(year)
+    return f"{era.name}{_year_text(year - era.first_year + 1)}年"
+
+
+def fiscal_year_label(fiscal_year: int) -> str:
+    """令和5年度 for 2023."""
+    return format_year(fiscal_year) + "度"
+
+
+def fiscal_year_bounds(fiscal_year: int) -> tuple[datetime.date, datetime.date]:
+    return datetime.date(fiscal_year, 4, 1), datetime.date(fiscal_year + 1, 3, 31)
+
+
+def fiscal_year_of(date: datetime.date) -> int:
+    return date.year if date.month >= 4 else date.year - 1
