@@ -29,7 +29,7 @@ run: demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: install
-	$(BIN)/python -m pytest
+	DEBUG=$${DEBUG-1} $(BIN)/python -m pytest
 
 lint: install
 	$(BIN)/ruff check .
