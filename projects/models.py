@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -37,6 +38,13 @@ class Department(models.Model):
     """担当課: the city section in charge (課, 室, センター, 館)."""
 
     name = models.CharField("名称", max_length=100, unique=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="departments",
+        blank=True,
+        verbose_name="所属職員",
+        help_text="この担当課の協働事業を追加・変更・削除できる職員（担当課職員グループ）。",
+    )
 
     history = HistoricalRecords()
 
