@@ -10,7 +10,11 @@ def is_coordinator(user) -> bool:
     """The coordinating office (協働・男女平等参画室) changes every project."""
     if not user.is_authenticated or not user.is_active:
         return False
-    return user.is_superuser or user.groups.filter(name=COORDINATOR_GROUP).exists()
+    cached = getattr(user, "_kyodo_is_coordinator", None)
+    if cached is None:
+        cached = user.is_superuser or user.groups.filter(name=COORDINATOR_GROUP).exists()
+        user._kyodo_is_coordinator = cached
+    return cached
 
 
 def department_ids_of(user) -> set[int]:
@@ -34,3 +38,32 @@ def editable_projects(user, queryset: QuerySet) -> QuerySet:
     if is_coordinator(user):
         return queryset
     return queryset.filter(department_id__in=department_ids_of(user))
+
+
+def is_clerk(user) -> bool:
+    """A member of 担当課職員: changes only the projects of their own departments."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.groups.filter(name=CLERK_GROUP).exists()
+
+
+def editable_departments(user, queryset: QuerySet) -> QuerySet:
+    """The departments whose projects the user may add, change and delete."""
+    if is_coordinator(user):
+        return queryset
+    return queryset.filter(pk__in=department_ids_of(user))
+
+
+def can_edit_project(user, project) -> bool:
+    """Change or delete this project (and its sessions and partner links)."""
+    if project is None:
+        return is_coordinator(user) or bool(department_ids_of(user))
+    return can_edit_department(user, project.department_id)
+
+
+def split_editable(user, queryset: QuerySet) -> tuple[QuerySet, QuerySet]:
+    """(rows the user may change, rows they may not) of a queryset of projects."""
+    allowed = editable_projects(user, queryset)
+    if allowed is queryset:
+        return queryset, queryset.none()
+    return allowed, queryset.exclude(department_id__in=department_ids_of(user))

@@ -5,6 +5,7 @@ dates that never existed (令和元年4月30日). Messages are Japanese: they re
 """
 
 import datetime
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -32,6 +33,11 @@ ERAS: tuple[Era, ...] = (
     Era("令和", "R", datetime.date(2019, 5, 1)),
 )
 _BY_NAME = {era.name: era for era in ERAS} | {era.abbreviation: era for era in ERAS}
+
+# A regular expression alternative for the era names (令和) and abbreviations (R, r), for readers.
+ERA_PATTERN = "|".join(
+    [era.name for era in ERAS] + [f"[{era.abbreviation}{era.abbreviation.lower()}]" for era in ERAS]
+)
 
 
 def era_named(name: str) -> Era:
@@ -98,6 +104,26 @@ def era_date(era: Era | str, era_year: int, month: int, day: int) -> datetime.da
             f"{label}はありません（{format_date(following.first_day)}に{following.name}に改元）。"
         )
     return date
+
+
+_YEAR = re.compile(
+    rf"(?:(?P<era>{ERA_PATTERN})\s*(?P<era_year>元|\d+)|(?P<western>\d{{4}}))\s*(?:年度?)?"
+)
+
+
+def read_year(text: str) -> int:
+    """The western year of 「令和5年」, 「令和元年度」, 「R5」, 「昭和62年」 or 「2023年度」.
+
+    Full-width digits are read; a year after its era ended (平成32年) is refused. A fiscal year
+    (年度) is named by the year it begins in, so 令和5年度 is 2023 too.
+    """
+    normal = unicodedata.normalize("NFKC", text).strip()
+    match = _YEAR.fullmatch(normal)
+    if match is None:
+        raise WarekiError(f"「{text}」は年として読めません（例：令和5年、2023年）。")
+    if match["western"]:
+        return int(match["western"])
+    return western_year(era_named(match["era"]), parse_era_year(match["era_year"]))
 
 
 def era_of_date(date: datetime.date) -> Era:

@@ -1,0 +1,101 @@
+"""Sidebar filters of the project list: 年度 in 和暦, and a date range on the sessions."""
+
+import datetime
+
+from django.contrib import admin
+from django.db.models import Exists, OuterRef
+from django.utils.dateparse import parse_date
+
+from projects.models import Project, Session
+from projects.wareki import WarekiError, fiscal_year_label
+
+
+class FiscalYearFilter(admin.SimpleListFilter):
+    title = "年度"
+    parameter_name = "fiscal_year"
+
+    def lookups(self, request, model_admin):
+        years = (
+            Project.objects.order_by("-fiscal_year")
+            .values_list("fiscal_year", flat=True)
+            .distinct()
+        )
+        choices = []
+        for year in years:
+            try:
+                choices.append((str(year), fiscal_year_label(year)))
+            except WarekiError:
+                choices.append((str(year), f"{year}年度"))
+        return choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(fiscal_year=int(value))
+        return queryset
+
+
+def _date(value) -> datetime.date | None:
+    if not value:
+        return None
+    try:
+        return parse_date(str(value).strip().replace("/", "-"))
+    except ValueError:
+        return None
+
+
+class SessionDateRangeFilter(admin.ListFilter):
+    """Projects with a session starting between two dates (either end may be left open)."""
+
+    title = "実施日"
+    parameter_from = "session_from"
+    parameter_to = "session_to"
+    template = "admin/projects/filters/date_range.html"
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        self.values = {}
+        for name in (self.parameter_from, self.parameter_to):
+            if name in params:
+                value = params.pop(name)
+                # Django 5 passes lists of values; keep the last one given.
+                value = value[-1] if isinstance(value, list) else value
+                self.values[name] = value
+                self.used_parameters[name] = value
+        self.start = _date(self.values.get(self.parameter_from))
+        self.end = _date(self.values.get(self.parameter_to))
+
+    def has_output(self):
+        return True
+
+    def expected_parameters(self):
+        return [self.parameter_from, self.parameter_to]
+
+    def queryset(self, request, queryset):
+        if self.start is None and self.end is None:
+            return queryset
+        sessions = Session.objects.filter(project=OuterRef("pk"))
+        if self.start is not None:
+            sessions = sessions.filter(start__gte=self.start)
+        if self.end is not None:
+            sessions = sessions.filter(start__lte=self.end)
+        return queryset.filter(Exists(sessions))
+
+    def choices(self, changelist):
+        # Every other parameter of the list (filters, search, ordering) is kept as it is.
+        skipped = {*self.expected_parameters(), "p", "e"}
+        hidden = [
+            (key, value)
+            for key, values in self.request.GET.lists()
+            if key not in skipped
+            for value in values
+        ]
+        yield {
+            "selected": bool(self.start or self.end),
+            "from": self.start.isoformat() if self.start else "",
+            "to": self.end.isoformat() if self.end else "",
+            "hidden": hidden,
+            "clear_url": changelist.get_query_string(remove=self.expected_parameters()),
+            "param_from": self.parameter_from,
+            "param_to": self.parameter_to,
+        }

@@ -1,0 +1,230 @@
+"""Reading one row of the report layout (a dataset row) into a record ready to be saved.
+
+The dataset comes from the report text (via projects.reader.table), a CSV or an XLSX; every
+cell goes through the reader's cell functions, so all three sources obey the same rules.
+Nothing is guessed: a cell that cannot be read yields a ReadError naming the row, the column,
+the text and the reason, and the row is not saved.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from projects import layout
+from projects.reader import cells
+from projects.reader.records import CellError, PartnerEntry, ReadError, SessionsCell
+from projects.reader.text import clean
+from projects.wareki import (
+    WarekiError,
+    era_named,
+    fiscal_year_bounds,
+    fiscal_year_label,
+    format_date,
+    parse_era_year,
+    western_year,
+)
+
+try:  # the report engineer's formula neutraliser; the importer undoes it
+    from projects.report.safety import restore
+except ImportError:  # pragma: no cover - until projects.report lands
+
+    def restore(text: str) -> str:
+        return text
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    """A fully read row: everything the register stores about one project."""
+
+    row_number: int  # 1-based position in the dataset
+    fiscal_year: int
+    form: str
+    number: int
+    name: str
+    department: str
+    category: str
+    since_year: int | None
+    purpose: str
+    effect: str
+    partners: tuple[PartnerEntry, ...]
+    sessions: SessionsCell
+
+    @property
+    def key(self) -> tuple[int, str, int]:
+        return (self.fiscal_year, self.form, self.number)
+
+    @property
+    def label(self) -> str:
+        return f"No.{self.number}"
+
+
+class RowErrors(Exception):
+    def __init__(self, errors: list[ReadError]):
+        super().__init__("\n".join(map(str, errors)))
+        self.errors = errors
+
+
+def _cell(values: dict, column: str) -> str:
+    value = values.get(column)
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():  # XLSX numbers come back as floats
+        value = int(value)
+    return restore(str(value)).strip()
+
+
+_ERA_YEAR = re.compile(r"^(明治|大正|昭和|平成|令和|[MTSHR])(元|\d+)年?$")
+
+
+def parse_fiscal_year(text: str) -> int:
+    """「令和5年度」, 「令和元年度」, 「2023年度」 or 「2023」 → 2023."""
+    normal = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).upper()
+    normal = normal.removesuffix("年度").removesuffix("度").removesuffix("年")
+    if normal.isdigit() and len(normal) == 4:
+        return int(normal)
+    match = _ERA_YEAR.match(normal)
+    if not match:
+        raise CellError("年度として読めません（例：令和5年度、2023）。")
+    return western_year(era_named(match[1]), parse_era_year(match[2]))
+
+
+def parse_number(text: str) -> int:
+    normal = unicodedata.normalize("NFKC", text).strip().removesuffix(".")
+    if not normal.isdigit() or int(normal) < 1:
+        raise CellError("No.は1以上の整数で書いてください。")
+    return int(normal)
+
+
+def read_row(
+    values: dict,
+    *,
+    row_number: int,
+    fiscal_year: int | None = None,
+    form: str | None = None,
+) -> ProjectRow:
+    """Read a dataset row (column header → text). Raises RowErrors with every problem found."""
+    errors: list[ReadError] = []
+    number_text = _cell(values, layout.NUMBER)
+    where = f"No.{number_text}" if number_text else f"{row_number}行目"
+
+    def read(column, parse, text=None):
+        text = _cell(values, column) if text is None else text
+        try:
+            return parse(text)
+        except (CellError, WarekiError) as error:
+            errors.append(ReadError(where, column, text, str(error)))
+            return None
+
+    def required(column):
+        text = _cell(values, column)
+        if not text:
+            errors.append(ReadError(where, column, "", "空欄です。必ず入力してください。"))
+        return text
+
+    year_text = _cell(values, layout.FISCAL_YEAR)
+    if year_text:
+        year = read(layout.FISCAL_YEAR, parse_fiscal_year)
+        if year is not None and fiscal_year is not None and year != fiscal_year:
+            errors.append(
+                ReadError(
+                    where,
+                    layout.FISCAL_YEAR,
+                    year_text,
+                    f"指定された年度（{fiscal_year_label(fiscal_year)}）と異なります。",
+                )
+            )
+    elif fiscal_year is not None:
+        year = fiscal_year
+    else:
+        year = None
+        errors.append(ReadError(where, layout.FISCAL_YEAR, "", "年度がわかりません。"))
+
+    form_name = clean(_cell(values, layout.FORM)) or form
+    if not form_name:
+        errors.append(ReadError(where, layout.FORM, "", "協働の形態がわかりません。"))
+    elif form is not None and form_name != form:
+        errors.append(
+            ReadError(
+                where, layout.FORM, form_name, f"指定された協働の形態（{form}）と異なります。"
+            )
+        )
+
+    number = read(layout.NUMBER, parse_number) if required(layout.NUMBER) else None
+    name_department = read(layout.NAME, cells.parse_name) if required(layout.NAME) else None
+    category = read(layout.CATEGORY, cells.parse_category) if required(layout.CATEGORY) else None
+    partners = read(layout.PARTNERS, cells.parse_partners)
+    sessions = read(layout.SESSIONS, cells.parse_sessions)
+
+    if sessions is not None and year is not None:
+        errors.extend(_check_sessions(sessions, year, where))
+
+    if errors:
+        raise RowErrors(errors)
+    name, department = name_department
+    category_value, since_year = category
+    if since_year is not None and since_year > year:
+        raise RowErrors(
+            [
+                ReadError(
+                    where,
+                    layout.CATEGORY,
+                    _cell(values, layout.CATEGORY),
+                    "継続実施の開始年が年度より後です。",
+                )
+            ]
+        )
+    return ProjectRow(
+        row_number=row_number,
+        fiscal_year=year,
+        form=form_name,
+        number=number,
+        name=name,
+        department=department,
+        category=category_value,
+        since_year=since_year,
+        purpose=clean(_cell(values, layout.PURPOSE)),
+        effect=clean(_cell(values, layout.EFFECT)),
+        partners=tuple(partners or ()),
+        sessions=sessions,
+    )
+
+
+def _check_sessions(cell: SessionsCell, fiscal_year: int, where: str) -> list[ReadError]:
+    """Sessions fall inside the fiscal year; a closing total agrees with the sessions."""
+    errors = []
+    first, last = fiscal_year_bounds(fiscal_year)
+    for session in cell.sessions:
+        end = session.end or session.start
+        if session.start < first or end > last:
+            shown = format_date(session.start) + (f"～{format_date(end)}" if session.end else "")
+            errors.append(
+                ReadError(
+                    where,
+                    layout.SESSIONS,
+                    shown,
+                    f"{fiscal_year_label(fiscal_year)}（{format_date(first)}～{format_date(last)}）"
+                    "の外の日付です。",
+                )
+            )
+    total = cell.participants_total
+    if cell.reported_participants_total is not None and cell.reported_participants_total != total:
+        errors.append(
+            ReadError(
+                where,
+                layout.SESSIONS,
+                f"延べ{cell.reported_participants_total:,}人",
+                f"各回の参加人数の合計（{total:,}人）と合いません。",
+            )
+        )
+    if cell.reported_session_count is not None and cell.reported_session_count != len(
+        cell.sessions
+    ):
+        errors.append(
+            ReadError(
+                where,
+                layout.SESSIONS,
+                f"全{cell.reported_session_count}回",
+                f"書かれた実施日の数（{len(cell.sessions)}回）と合いません。",
+            )
+        )
+    return errors

@@ -1,0 +1,115 @@
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from projects.reader.records import ReportReadError
+from projects.resources import ProjectResource, report_text_dataset, tabular_dataset
+
+# Above this many rows a progress bar is shown on a terminal.
+PROGRESS_THRESHOLD = 200
+
+
+class Command(BaseCommand):
+    help = (
+        "協働事業の報告書（PDFから抽出したテキスト、または報告書の様式のCSV/XLSX）を取り込みます。"
+        "エラーが一つでもあれば何も保存しません。"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="報告書のファイル（.txt / .csv / .xlsx）")
+        parser.add_argument(
+            "--fiscal-year", type=int, help="年度（西暦）。表題の年度より優先します。"
+        )
+        parser.add_argument("--form", help="協働の形態（例：共催）。表題の形態より優先します。")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="確認だけして、データベースは変更しません。"
+        )
+
+    def handle(self, *args, path, fiscal_year, form, dry_run, **options):
+        result = import_report_file(
+            Path(path),
+            fiscal_year=fiscal_year,
+            form=form,
+            dry_run=dry_run,
+            stdout=self.stdout,
+            stderr=self.stderr,
+        )
+        totals = result.totals
+        summary = (
+            f"{Path(path).name}: 新規 {totals['new']}件、更新 {totals['update']}件、"
+            f"変更なし {totals['skip']}件"
+        )
+        if dry_run:
+            summary += "（確認のみ：データベースは変更していません）"
+        self.stdout.write(self.style.SUCCESS(summary))
+
+
+def import_report_file(
+    path: Path, *, fiscal_year=None, form=None, dry_run=False, stdout=None, stderr=None
+):
+    """Read and import one file; on any error print every error and raise CommandError."""
+    if not path.is_file():
+        raise CommandError(f"ファイルがありません：{path}")
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".xlsx":
+            dataset = tabular_dataset(data, kind="xlsx")
+        elif suffix == ".csv":
+            dataset = tabular_dataset(data, kind="csv")
+        else:
+            dataset = report_text_dataset(data, fiscal_year=fiscal_year, form=form)
+    except ReportReadError as error:
+        _refuse(path, [str(e) for e in error.errors], stderr)
+
+    resource = ProjectResource(fiscal_year=fiscal_year, form=form)
+    with _progress(len(dataset), stdout) as progress, transaction.atomic():
+        result = resource.import_data(
+            dataset,
+            dry_run=dry_run,
+            use_transactions=True,
+            file_name=path.name,
+            progress=progress,
+        )
+    if result.has_validation_errors() or result.has_errors():
+        messages = [
+            message
+            for row in result.invalid_rows
+            for errors in row.error_dict.values()
+            for message in errors
+        ]
+        messages += [str(error.error) for _, errors in result.row_errors() for error in errors]
+        _refuse(path, messages, stderr)
+    return result
+
+
+def _refuse(path, messages, stderr):
+    for message in messages:
+        if stderr is not None:
+            stderr.write(message)
+    raise CommandError(
+        f"{path.name} を取り込めませんでした（エラー {len(messages)}件）。"
+        "データベースは変更していません。"
+    )
+
+
+class _progress:
+    """A tqdm bar on a terminal for long files; nothing otherwise."""
+
+    def __init__(self, total, stdout):
+        self.bar = None
+        stream = getattr(stdout, "_out", stdout)
+        if total > PROGRESS_THRESHOLD and getattr(stream, "isatty", lambda: False)():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="行", desc="読み込み", file=sys.stderr)
+
+    def __enter__(self):
+        return self.bar.update if self.bar is not None else None
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.close()
+        return False

@@ -1,0 +1,130 @@
+"""Each cell of the published table, rebuilt from the structured records in the report's wording.
+
+Only the project's own fields and its prefetched relations are read (``partner_links`` with
+their ``partner``, ``sessions``, ``form``, ``department``): with
+``projects.selectors.projects_for_report`` rendering a whole year costs no query per project.
+"""
+
+from itertools import groupby
+
+from projects.models import Category, Project, ProjectPartner, Session
+from projects.wareki import era_of_date, fiscal_year_label, format_date, format_year
+
+RANGE = "～"  # U+FF5E, as the report prints it (and cp932 can hold it)
+LIST = "、"
+ROLE = "："
+LABEL = "・"
+
+
+def name_cell(project: Project) -> str:
+    """「まちかどミーティング (協働・男女平等参画室)」."""
+    return f"{project.name} ({project.department.name})"
+
+
+def category_cell(project: Project) -> str:
+    """「例年実施 (昭和62年頃から継続実施)」, or the category alone (「単年度(新規)実施」)."""
+    label = Category(project.category).label
+    if project.since_year:
+        return f"{label} ({format_year(project.since_year)}頃から継続実施)"
+    return str(label)
+
+
+def _links(project: Project) -> list[ProjectPartner]:
+    return sorted(project.partner_links.all(), key=lambda link: (link.order, link.pk or 0))
+
+
+def partners_lines(project: Project) -> list[str]:
+    """One text per run of partners sharing a role label: 「日曜大工：A、B」."""
+    lines = []
+    for role, links in groupby(_links(project), key=lambda link: link.role):
+        names = LIST.join(link.display_name for link in links)
+        lines.append(f"{role}{ROLE}{names}" if role else names)
+    return lines
+
+
+def partners_cell(project: Project) -> str:
+    """Partners in link order joined with 、; a role label before each run, after a space."""
+    return " ".join(partners_lines(project))
+
+
+def date_range_text(session: Session) -> str:
+    """「令和5年8月22日～10月31日」: the end omits what it shares with the start."""
+    start, end = session.start, session.end
+    text = format_date(start)
+    if end is None or end == start:
+        return text
+    same_year = start.year == end.year and era_of_date(start) == era_of_date(end)
+    same_month = same_year and start.month == end.month
+    return text + RANGE + format_date(end, year=not same_year, month=not same_month)
+
+
+def count_text(participants: int, *, approximate: bool = False, unit: str = "人") -> str:
+    """「(305人)」, 「(約300人)」, 「(3,723人)」, 「(21名)」."""
+    return f"({'約' if approximate else ''}{participants:,}{unit})"
+
+
+def _sessions(project: Project) -> list[Session]:
+    return sorted(project.sessions.all(), key=lambda s: (s.order, s.start, s.pk or 0))
+
+
+def sessions_lines(project: Project) -> list[str]:
+    """One text per group of sessions sharing a count, then the closing total if reported.
+
+    A group: its label (once per run of the same label), its dates joined with 、, the shared
+    count and the note after it: 「・子ども会交流会 令和5年6月24日、令和6年1月21日 (46人)」.
+    """
+    lines = []
+    previous_label = ""
+    for _group, members in groupby(_sessions(project), key=lambda s: s.group):
+        members = list(members)
+        parts = []
+        label = next((s.label for s in members if s.label), "")
+        if label and label != previous_label:
+            parts.append(f"{LABEL}{label}")
+        previous_label = label
+        parts.append(LIST.join(date_range_text(s) for s in members))
+        counted = next((s for s in members if s.participants is not None), None)
+        if counted is not None:
+            parts.append(
+                count_text(counted.participants, approximate=counted.approximate, unit=counted.unit)
+            )
+        note = next((s.note for s in members if s.note), "")
+        if note:
+            parts.append(note)
+        lines.append(" ".join(parts))
+    total = closing_total(project)
+    if total:
+        lines.append(total)
+    return lines
+
+
+def closing_total(project: Project) -> str:
+    """「全9回 延べ165人」 from the reported figures; either half alone when only one is kept."""
+    parts = []
+    if project.reported_session_count is not None:
+        parts.append(f"全{project.reported_session_count:,}回")
+    if project.reported_participants_total is not None:
+        parts.append(f"延べ{project.reported_participants_total:,}人")
+    return " ".join(parts)
+
+
+def sessions_cell(project: Project) -> str:
+    return " ".join(sessions_lines(project))
+
+
+def table_row(project: Project) -> list[str]:
+    """The seven columns of the printed table (layout.TABLE_COLUMNS)."""
+    return [
+        str(project.number),
+        name_cell(project),
+        category_cell(project),
+        project.purpose,
+        partners_cell(project),
+        sessions_cell(project),
+        project.effect,
+    ]
+
+
+def report_row(project: Project) -> list[str]:
+    """A row of projects.layout.DATASET_COLUMNS: year label, form, the seven columns."""
+    return [fiscal_year_label(project.fiscal_year), project.form.name, *table_row(project)]

@@ -1,0 +1,275 @@
+"""The yearly summary (年次集計): one fiscal year's figures and the change against the year before.
+
+Every figure is aggregated in the database: ``yearly_summary`` runs 4 queries whatever the number
+of projects (both years at once), ``yearly_series`` 2.
+"""
+
+import csv
+import io
+
+from django.db.models import Count, Q, Sum
+
+from partners.models import Partner, PartnerKind
+from projects.models import Category, Project
+from projects.wareki import fiscal_year_label
+
+COMPARED = ("projects", "participants_total", "partners")
+
+
+def form_heading(form: str, projects: int) -> str:
+    """「共催（23件）」."""
+    return f"{form}（{projects}件）"
+
+
+def circled(number: int) -> str:
+    """① for 1 … ⑳ for 20; (21) beyond."""
+    return chr(0x2460 + number - 1) if 1 <= number <= 20 else f"({number})"
+
+
+def _empty_year(fiscal_year: int) -> dict:
+    return {
+        "fiscal_year": fiscal_year,
+        "label": fiscal_year_label(fiscal_year),
+        "projects": 0,
+        "by_form": [],
+        "by_category": [
+            {"category": str(label), "projects": 0} for _value, label in Category.choices
+        ],
+        "by_department": [],
+        "participants_total": 0,
+        "participants_approximate": False,
+        "new_vs_continuing": {"new": 0, "continuing": 0, "other": 0},
+        "partners": 0,
+        "partners_by_kind": [],
+    }
+
+
+def _years(years: list[int]) -> dict[int, dict]:
+    summaries = {year: _empty_year(year) for year in years}
+    projects = Project.objects.filter(fiscal_year__in=years)
+
+    by_form = (
+        projects.values("fiscal_year", "form__name", "form__order")
+        .annotate(n=Count("id"))
+        .order_by("fiscal_year", "form__order", "form__name")
+    )
+    for row in by_form:
+        summary = summaries[row["fiscal_year"]]
+        summary["by_form"].append(
+            {
+                "form": row["form__name"],
+                "projects": row["n"],
+                "label": form_heading(row["form__name"], row["n"]),
+            }
+        )
+        summary["projects"] += row["n"]
+
+    counts = {
+        (row["fiscal_year"], row["category"]): row["n"]
+        for row in projects.values("fiscal_year", "category").annotate(n=Count("id")).order_by()
+    }
+    for year, summary in summaries.items():
+        for item, value in zip(summary["by_category"], Category.values, strict=True):
+            item["projects"] = counts.get((year, value), 0)
+        summary["new_vs_continuing"] = {
+            "new": counts.get((year, Category.NEW), 0),
+            "continuing": counts.get((year, Category.ANNUAL), 0)
+            + counts.get((year, Category.BIENNIAL), 0),
+            "other": counts.get((year, Category.OTHER), 0),
+        }
+
+    by_department = (
+        projects.values("fiscal_year", "department__name")
+        .annotate(
+            n=Count("id", distinct=True),
+            participants=Sum("sessions__participants"),
+            approximate=Count("sessions", filter=Q(sessions__approximate=True)),
+        )
+        .order_by("fiscal_year", "department__name")
+    )
+    for row in by_department:
+        summary = summaries[row["fiscal_year"]]
+        participants = row["participants"] or 0
+        summary["by_department"].append(
+            {
+                "department": row["department__name"],
+                "projects": row["n"],
+                "participants": participants,
+                "approximate": bool(row["approximate"]),
+            }
+        )
+        summary["participants_total"] += participants
+        summary["participants_approximate"] |= bool(row["approximate"])
+    for summary in summaries.values():
+        summary["by_department"].sort(key=lambda d: (-d["participants"], -d["projects"]))
+
+    kinds = dict(PartnerKind.choices)
+    by_kind = (
+        Partner.objects.filter(project_links__project__fiscal_year__in=years)
+        .values("project_links__project__fiscal_year", "kind")
+        .annotate(n=Count("id", distinct=True))
+        .order_by("project_links__project__fiscal_year", "kind")
+    )
+    for row in by_kind:
+        summary = summaries[row["project_links__project__fiscal_year"]]
+        summary["partners_by_kind"].append(
+            {"kind": str(kinds.get(row["kind"], row["kind"])), "partners": row["n"]}
+        )
+        summary["partners"] += row["n"]  # a partner has one kind: the sum counts each once
+    order = list(kinds)
+    label_order = {str(kinds[key]): index for index, key in enumerate(order)}
+    for summary in summaries.values():
+        summary["partners_by_kind"].sort(key=lambda k: (-k["partners"], label_order[k["kind"]]))
+    return summaries
+
+
+def yearly_summary(fiscal_year: int) -> dict:
+    """One fiscal year's summary, with the previous year (or None) and the change against it."""
+    previous_year = fiscal_year - 1
+    summaries = _years([fiscal_year, previous_year])
+    summary = summaries[fiscal_year]
+    previous = summaries[previous_year] if summaries[previous_year]["projects"] else None
+    summary["previous_year"] = previous
+    summary["change"] = (
+        {key: summary[key] - previous[key] for key in COMPARED} if previous is not None else None
+    )
+    return summary
+
+
+def yearly_series() -> list[dict]:
+    """Every fiscal year in the register, oldest first: projects, participants and partners."""
+    rows = (
+        Project.objects.values("fiscal_year")
+        .annotate(projects=Count("id", distinct=True), participants=Sum("sessions__participants"))
+        .order_by("fiscal_year")
+    )
+    partners = {
+        row["project_links__project__fiscal_year"]: row["n"]
+        for row in Partner.objects.filter(project_links__isnull=False)
+        .values("project_links__project__fiscal_year")
+        .annotate(n=Count("id", distinct=True))
+        .order_by()
+    }
+    return [
+        {
+            "fiscal_year": row["fiscal_year"],
+            "label": fiscal_year_label(row["fiscal_year"]),
+            "projects": row["projects"],
+            "participants": row["participants"] or 0,
+            "partners": partners.get(row["fiscal_year"], 0),
+        }
+        for row in rows
+    ]
+
+
+def fiscal_years() -> list[int]:
+    """The fiscal years that have projects, newest first (one query)."""
+    return list(
+        Project.objects.order_by("-fiscal_year").values_list("fiscal_year", flat=True).distinct()
+    )
+
+
+def _people(number: int, approximate: bool) -> str:
+    return f"{'約' if approximate else ''}{number:,}人"
+
+
+def _signed(number: int) -> str:
+    return f"{number:+,}" if number else "±0"
+
+
+def summary_text(summary: dict) -> str:
+    """The summary as plain Japanese text for a terminal."""
+    lines = [f"{summary['label']} 協働事業 年次集計", "", f"協働事業：{summary['projects']}件", ""]
+    lines.append("■ 協働の形態")
+    lines += [f"  {circled(i)} {f['label']}" for i, f in enumerate(summary["by_form"], 1)]
+    lines += ["", "■ 実施区分"]
+    lines += [f"  {c['category']}：{c['projects']}件" for c in summary["by_category"]]
+    nvc = summary["new_vs_continuing"]
+    lines.append(f"  （新規 {nvc['new']}件／継続 {nvc['continuing']}件／その他 {nvc['other']}件）")
+    lines += ["", "■ 担当課別"]
+    for d in summary["by_department"]:
+        people = _people(d["participants"], d["approximate"])
+        lines.append(f"  {d['department']}：{d['projects']}件 {people}")
+    lines += ["", "■ 参加人数"]
+    total = _people(summary["participants_total"], summary["participants_approximate"])
+    note = "（概数を含む）" if summary["participants_approximate"] else ""
+    lines.append(f"  合計 {total}{note}")
+    lines += ["", f"■ 関係団体：{summary['partners']}団体"]
+    lines += [f"  {k['kind']}：{k['partners']}団体" for k in summary["partners_by_kind"]]
+    previous = summary.get("previous_year")
+    lines.append("")
+    if previous is None:
+        lines.append("■ 前年度：登録簿にありません")
+    else:
+        change = summary["change"]
+        lines.append(f"■ 前年度（{previous['label']}）との比較")
+        lines.append(
+            f"  協働事業 {previous['projects']}件 → {summary['projects']}件"
+            f"（{_signed(change['projects'])}）"
+        )
+        lines.append(
+            f"  参加人数 {previous['participants_total']:,}人 → {summary['participants_total']:,}人"
+            f"（{_signed(change['participants_total'])}）"
+        )
+        lines.append(
+            f"  関係団体 {previous['partners']}団体 → {summary['partners']}団体"
+            f"（{_signed(change['partners'])}）"
+        )
+    return "\n".join(lines) + "\n"
+
+
+SUMMARY_CSV_HEADERS = ("年度", "集計", "項目", "件数", "参加人数", "概数を含む")
+
+
+def summary_rows(summary: dict) -> list[list]:
+    """The summary as rows of SUMMARY_CSV_HEADERS, one per figure."""
+    label = summary["label"]
+    rows = [[label, "合計", "協働事業", summary["projects"], "", ""]]
+    rows += [[label, "協働の形態", f["form"], f["projects"], "", ""] for f in summary["by_form"]]
+    rows += [
+        [label, "実施区分", c["category"], c["projects"], "", ""] for c in summary["by_category"]
+    ]
+    rows += [
+        [
+            label,
+            "担当課",
+            d["department"],
+            d["projects"],
+            d["participants"],
+            "はい" if d["approximate"] else "",
+        ]
+        for d in summary["by_department"]
+    ]
+    rows.append(
+        [
+            label,
+            "合計",
+            "参加人数",
+            "",
+            summary["participants_total"],
+            "はい" if summary["participants_approximate"] else "",
+        ]
+    )
+    nvc = summary["new_vs_continuing"]
+    rows += [
+        [label, "新規・継続", "新規", nvc["new"], "", ""],
+        [label, "新規・継続", "継続", nvc["continuing"], "", ""],
+        [label, "新規・継続", "その他", nvc["other"], "", ""],
+        [label, "合計", "関係団体", summary["partners"], "", ""],
+    ]
+    rows += [
+        [label, "関係団体の種別", k["kind"], k["partners"], "", ""]
+        for k in summary["partners_by_kind"]
+    ]
+    return rows
+
+
+def summary_csv(summary: dict, *, encoding: str = "utf-8-sig") -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(SUMMARY_CSV_HEADERS)
+    rows = summary_rows(summary)
+    if summary.get("previous_year"):
+        rows += summary_rows(summary["previous_year"])
+    writer.writerows(rows)
+    return buffer.getvalue().encode(encoding)

@@ -1,0 +1,136 @@
+"""Writing the report layout out: CSV (UTF-8 with BOM, or cp932) and a formatted XLSX."""
+
+import csv
+import io
+from dataclasses import dataclass
+
+import tablib
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from projects import layout
+
+ENCODINGS = ("utf-8-sig", "cp932")
+
+# Column widths in Excel's character units, by header; CJK text counts about two per character.
+WIDTHS = {
+    layout.FISCAL_YEAR: 11,
+    layout.FORM: 12,
+    layout.NUMBER: 6,
+    layout.NAME: 30,
+    layout.CATEGORY: 18,
+    layout.PURPOSE: 60,
+    layout.PARTNERS: 36,
+    layout.SESSIONS: 36,
+    layout.EFFECT: 60,
+}
+
+
+@dataclass(frozen=True)
+class Unencodable:
+    row: str  # 「共催 No.3」
+    column: str
+    character: str
+
+    def __str__(self) -> str:
+        code = f"U+{ord(self.character):04X}"
+        return f"{self.row}「{self.column}」：「{self.character}」({code}) はcp932で書けません。"
+
+
+class UnencodableError(ValueError):
+    """Characters the chosen encoding cannot hold, each with its row and column."""
+
+    def __init__(self, encoding: str, problems: list[Unencodable]):
+        self.encoding = encoding
+        self.problems = problems
+        super().__init__("\n".join(str(problem) for problem in problems))
+
+
+def _row_label(headers: list[str], row) -> str:
+    values = dict(zip(headers, row, strict=False))
+    number = values.get(layout.NUMBER, "")
+    form = values.get(layout.FORM, "")
+    return f"{form} No.{number}".strip()
+
+
+def check_encodable(dataset: tablib.Dataset, encoding: str) -> None:
+    """Raise UnencodableError naming every character the encoding cannot hold (never replaced)."""
+    headers = list(dataset.headers)
+    problems = []
+    for row in dataset:
+        for column, value in zip(headers, row, strict=False):
+            text = str(value)
+            try:
+                text.encode(encoding)
+            except UnicodeEncodeError:
+                seen = set()
+                for character in text:
+                    if character in seen:
+                        continue
+                    try:
+                        character.encode(encoding)
+                    except UnicodeEncodeError:
+                        seen.add(character)
+                        problems.append(Unencodable(_row_label(headers, row), column, character))
+    if problems:
+        raise UnencodableError(encoding, problems)
+
+
+def dataset_to_csv(dataset: tablib.Dataset, *, encoding: str = "utf-8-sig") -> bytes:
+    """CSV bytes with CRLF line ends, as Excel expects; every cell quoted when needed."""
+    if encoding not in ENCODINGS:
+        raise ValueError(f"文字コード {encoding} には対応していません（{'、'.join(ENCODINGS)}）。")
+    check_encodable(dataset, encoding)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(dataset.headers)
+    for row in dataset:
+        writer.writerow(row)
+    return buffer.getvalue().encode(encoding)
+
+
+def dataset_to_xlsx(dataset: tablib.Dataset, *, title: str = "協働事業") -> bytes:
+    """An XLSX: bold frozen header, wrapped text, set widths, A4 landscape print setup."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _sheet_title(title)
+    headers = list(dataset.headers)
+    sheet.append(headers)
+    header_font = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="DDE6F0")
+    for cell in sheet[1]:
+        cell.font = header_font
+        cell.fill = header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    number_at = headers.index(layout.NUMBER) if layout.NUMBER in headers else None
+    for row in dataset:
+        values = list(row)
+        if number_at is not None and str(values[number_at]).isdigit():
+            values[number_at] = int(values[number_at])
+        sheet.append(values)
+        for cell in sheet[sheet.max_row]:
+            cell.alignment = wrap
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+    for index, header in enumerate(headers, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(header, 20)
+    sheet.freeze_panes = "A2"
+    if sheet.max_row > 1:
+        sheet.auto_filter.ref = sheet.dimensions
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_title(title: str) -> str:
+    for character in "[]:*?/\\":
+        title = title.replace(character, " ")
+    return title[:31] or "Sheet1"

@@ -1,0 +1,368 @@
+"""Saving read report rows: departments, partners, projects, links and sessions, in batches.
+
+The stock django-import-export path costs 9 queries a row and cannot write sessions or the
+partner links' roles, so the resource hands its rows here. Per batch a constant number of
+queries: look-ups come from in-memory maps built once per import, writes are bulk, and every
+write is recorded in the history (simple-history) with the importing user and a reason.
+
+The caller runs this inside a transaction. Rows that may not be saved (another department's
+project, a partner written twice) are collected and raised together as RowErrors at the end,
+so the caller's transaction rolls everything back: nothing is saved from a file with an error.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from partners.models import Partner, PartnerAlias
+from projects import layout
+from projects.importer import ProjectRow, RowErrors
+from projects.models import Department, Form, Project, ProjectPartner, Session
+from projects.permissions import department_ids_of, is_coordinator
+from projects.reader.legal_forms import kind_for
+from projects.reader.records import ReadError
+from projects.reader.text import key
+
+IMPORT_REASON = "報告書の取込"
+BATCH_SIZE = 500
+
+# Project fields an import sets; compared to tell an update from an unchanged row.
+PROJECT_FIELDS = (
+    "name",
+    "department_id",
+    "category",
+    "since_year",
+    "purpose",
+    "effect",
+    "reported_session_count",
+    "reported_participants_total",
+)
+SESSION_FIELDS = (
+    "order",
+    "group",
+    "label",
+    "start",
+    "end",
+    "participants",
+    "approximate",
+    "unit",
+    "note",
+)
+LINK_FIELDS = ("order", "partner_id", "role", "count", "written_as")
+
+
+@dataclass
+class ImportOutcome:
+    row: ProjectRow
+    import_type: str  # "new", "update" or "skip" (unchanged), as django-import-export says
+    project: Project
+    changed_fields: tuple[str, ...] = ()
+
+
+class _Maps:
+    """Everything looked up by name, loaded once per import."""
+
+    def __init__(self, rows: list[ProjectRow]):
+        self.forms = {f.name: f for f in Form.objects.filter(name__in={r.form for r in rows})}
+        self.departments = {
+            d.name: d for d in Department.objects.filter(name__in={r.department for r in rows})
+        }
+        self.partners: dict[str, Partner] = {}
+        self.alias_keys: set[str] = set()
+        partners_by_pk = {}
+        for partner in Partner.objects.all():
+            partners_by_pk[partner.pk] = partner
+            self.partners[key(partner.name)] = partner
+        for alias in PartnerAlias.objects.all():
+            self.partners.setdefault(key(alias.name), partners_by_pk[alias.partner_id])
+            self.alias_keys.add(key(alias.name))
+
+
+def project_import_rows(
+    *,
+    rows: Iterable[ProjectRow],
+    user=None,
+    reason: str = IMPORT_REASON,
+    batch_size: int = BATCH_SIZE,
+) -> list[ImportOutcome]:
+    """Save the rows; returns each row's fate in the rows' order. Raises RowErrors."""
+    rows = list(rows)
+    history_user = user if user is not None and user.is_authenticated else None
+    maps = _Maps(rows)
+    outcomes: list[ImportOutcome] = []
+    errors: list[ReadError] = []
+    allowed = None if user is None or is_coordinator(user) else department_ids_of(user)
+
+    for form_name in sorted({r.form for r in rows} - maps.forms.keys()):
+        first = next(r for r in rows if r.form == form_name)
+        errors.append(
+            ReadError(
+                first.label,
+                layout.FORM,
+                form_name,
+                "この協働の形態は登録されていません。管理画面の「協働の形態」に追加してから"
+                "取り込んでください。",
+            )
+        )
+    if errors:
+        raise RowErrors(errors)
+
+    for start in range(0, len(rows), batch_size):
+        batch = rows[start : start + batch_size]
+        outcomes.extend(_import_batch(batch, maps, allowed, history_user, reason, errors))
+    if errors:
+        raise RowErrors(errors)
+    return outcomes
+
+
+def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutcome]:
+    existing = _existing_projects(batch, maps)
+    _create_departments(batch, maps, user, reason)
+    _create_partners(batch, maps, user, reason)
+
+    outcomes = []
+    new_projects, updated_projects, children_changed = [], [], []
+    for row in batch:
+        department = maps.departments[row.department]
+        project = existing.get(row.key)
+        if allowed is not None:
+            refused = department.pk not in allowed or (
+                project is not None and project.department_id not in allowed
+            )
+            if refused:
+                errors.append(
+                    ReadError(
+                        row.label,
+                        layout.NAME,
+                        row.department,
+                        "担当課の職員は、自分の担当課の協働事業しか取り込めません。",
+                    )
+                )
+                continue
+        links, link_errors = _links_for(row, maps)
+        errors.extend(link_errors)
+        sessions = _sessions_for(row)
+        values = {
+            "name": row.name,
+            "department_id": department.pk,
+            "category": row.category,
+            "since_year": row.since_year,
+            "purpose": row.purpose,
+            "effect": row.effect,
+            "reported_session_count": row.sessions.reported_session_count,
+            "reported_participants_total": row.sessions.reported_participants_total,
+        }
+        if project is None:
+            project = Project(
+                fiscal_year=row.fiscal_year, form=maps.forms[row.form], number=row.number, **values
+            )
+            project._kyodo_children = (links, sessions)
+            new_projects.append(project)
+            outcomes.append(ImportOutcome(row, "new", project))
+            continue
+        changed = tuple(f for f in PROJECT_FIELDS if getattr(project, f) != values[f])
+        old_links = [_signature(link, LINK_FIELDS) for link in project.partner_links.all()]
+        old_sessions = [_signature(s, SESSION_FIELDS) for s in project.sessions.all()]
+        if old_links != [_signature(link, LINK_FIELDS) for link in links]:
+            changed += ("partners",)
+        if old_sessions != [_signature(s, SESSION_FIELDS) for s in sessions]:
+            changed += ("sessions",)
+        if not changed:
+            outcomes.append(ImportOutcome(row, "skip", project))
+            continue
+        for field, value in values.items():
+            setattr(project, field, value)
+        project.version += 1
+        project.updated_at = timezone.now()  # bulk_update does not apply auto_now
+        updated_projects.append(project)
+        if "partners" in changed or "sessions" in changed:
+            project._kyodo_children = (links, sessions)
+            children_changed.append(project)
+        outcomes.append(ImportOutcome(row, "update", project, changed))
+
+    if errors:
+        return outcomes  # the caller raises; writing more would only be rolled back
+
+    if new_projects:
+        bulk_create_with_history(
+            new_projects, Project, default_user=user, default_change_reason=reason
+        )
+    if updated_projects:
+        bulk_update_with_history(
+            updated_projects,
+            Project,
+            [*PROJECT_FIELDS, "version", "updated_at"],
+            default_user=user,
+            default_change_reason=reason,
+        )
+    _replace_children(children_changed, user, reason)
+    _create_children([*new_projects, *children_changed], user, reason)
+    return outcomes
+
+
+def _existing_projects(batch, maps) -> dict[tuple[int, str, int], Project]:
+    forms = [maps.forms[r.form] for r in batch]
+    candidates = (
+        Project.objects.filter(
+            fiscal_year__in={r.fiscal_year for r in batch},
+            form__in=forms,
+            number__in={r.number for r in batch},
+        )
+        .select_related("form")
+        .prefetch_related(
+            models.Prefetch("partner_links", ProjectPartner.objects.order_by("order", "pk")),
+            models.Prefetch("sessions", Session.objects.order_by("order", "pk")),
+        )
+    )
+    wanted = {r.key for r in batch}
+    found = {}
+    for project in candidates:
+        project_key = (project.fiscal_year, project.form.name, project.number)
+        if project_key in wanted:
+            found[project_key] = project
+    return found
+
+
+def _create_departments(batch, maps, user, reason) -> None:
+    missing = sorted({r.department for r in batch} - maps.departments.keys())
+    if missing:
+        created = bulk_create_with_history(
+            [Department(name=name) for name in missing],
+            Department,
+            default_user=user,
+            default_change_reason=reason,
+        )
+        maps.departments.update({d.name: d for d in created})
+
+
+def _create_partners(batch, maps, user, reason) -> None:
+    new_partners: dict[str, Partner] = {}
+    for row in batch:
+        for entry in row.partners:
+            if _find_partner(entry, maps) is None and key(entry.name) not in new_partners:
+                new_partners[key(entry.name)] = Partner(
+                    name=entry.name,
+                    legal_form=entry.legal_form,
+                    kind=kind_for(entry.name, entry.legal_form),
+                )
+    if new_partners:
+        created = bulk_create_with_history(
+            list(new_partners.values()),
+            Partner,
+            default_user=user,
+            default_change_reason=reason,
+        )
+        maps.partners.update({key(p.name): p for p in created})
+
+    # Every other spelling seen is kept, so the next import finds the same body.
+    aliases: dict[str, PartnerAlias] = {}
+    for row in batch:
+        for entry in row.partners:
+            partner = _find_partner(entry, maps)
+            written = key(entry.written_as)
+            if written != key(partner.name) and written not in maps.alias_keys:
+                aliases.setdefault(written, PartnerAlias(partner=partner, name=entry.written_as))
+    if aliases:
+        bulk_create_with_history(
+            list(aliases.values()), PartnerAlias, default_user=user, default_change_reason=reason
+        )
+        maps.alias_keys.update(aliases)
+        for written, alias in aliases.items():
+            maps.partners.setdefault(written, alias.partner)
+
+
+def _find_partner(entry, maps) -> Partner | None:
+    return maps.partners.get(key(entry.written_as)) or maps.partners.get(key(entry.name))
+
+
+def _links_for(row: ProjectRow, maps) -> tuple[list[ProjectPartner], list[ReadError]]:
+    links, seen, errors = [], set(), []
+    for order, entry in enumerate(row.partners):
+        partner = _find_partner(entry, maps)
+        if (partner.pk, entry.role) in seen:
+            errors.append(
+                ReadError(
+                    row.label,
+                    layout.PARTNERS,
+                    entry.written_as,
+                    "同じ団体が同じ役割で二度書かれています。",
+                )
+            )
+            continue
+        seen.add((partner.pk, entry.role))
+        links.append(
+            ProjectPartner(
+                partner=partner,
+                order=order,
+                role=entry.role,
+                count=entry.count,
+                written_as=entry.written_as,
+            )
+        )
+    return links, errors
+
+
+def _sessions_for(row: ProjectRow) -> list[Session]:
+    return [
+        Session(
+            order=order,
+            group=s.group,
+            label=s.label,
+            start=s.start,
+            end=s.end,
+            participants=s.participants,
+            approximate=s.approximate,
+            unit=s.unit,
+            note=s.note,
+        )
+        for order, s in enumerate(row.sessions.sessions)
+    ]
+
+
+def _signature(obj, fields) -> tuple:
+    return tuple(getattr(obj, f) for f in fields)
+
+
+def _replace_children(projects: list[Project], user, reason) -> None:
+    """Delete the old links and sessions of changed projects, recording the deletions.
+
+    QuerySet.delete() would send a signal and write one history row per object; the
+    deletions are recorded in bulk instead, then the rows removed with one DELETE each.
+    """
+    if not projects:
+        return
+    now = timezone.now()
+    for model, related in ((ProjectPartner, "partner_links"), (Session, "sessions")):
+        old = [obj for project in projects for obj in getattr(project, related).all()]
+        if not old:
+            continue
+        history = model.history.model
+        history.objects.bulk_create(
+            [
+                history(
+                    history_date=now,
+                    history_user=user,
+                    history_change_reason=reason,
+                    history_type="-",
+                    **{f.attname: getattr(obj, f.attname) for f in history.tracked_fields},
+                )
+                for obj in old
+            ]
+        )
+        model.objects.filter(pk__in=[obj.pk for obj in old])._raw_delete(model.objects.db)
+
+
+def _create_children(projects: list[Project], user, reason) -> None:
+    links, sessions = [], []
+    for project in projects:
+        project_links, project_sessions = project._kyodo_children
+        for obj in (*project_links, *project_sessions):
+            obj.project = project
+        links.extend(project_links)
+        sessions.extend(project_sessions)
+    for model, objs in ((ProjectPartner, links), (Session, sessions)):
+        if objs:
+            bulk_create_with_history(objs, model, default_user=user, default_change_reason=reason)

@@ -1,0 +1,46 @@
+"""Importing runs a constant number of queries per batch, not per row."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from projects.models import Project
+from projects.resources import ProjectResource, report_text_dataset
+from projects.services import importing
+from tests.report_text import report_text
+
+pytestmark = pytest.mark.django_db
+
+
+def _import(rows: int):
+    dataset = report_text_dataset(report_text(rows))
+    with CaptureQueriesContext(connection) as queries:
+        result = ProjectResource().import_data(dataset, use_transactions=True, raise_errors=True)
+    return result, len(queries)
+
+
+def test_a_thousand_rows_import_in_a_bounded_number_of_queries(django_assert_max_num_queries):
+    dataset = report_text_dataset(report_text(1000))
+
+    # 2 batches of 500: the same handful of bulk queries per batch, whatever the rows hold.
+    with django_assert_max_num_queries(40):
+        ProjectResource().import_data(dataset, use_transactions=True, raise_errors=True)
+
+    assert Project.objects.count() == 1000
+
+
+def test_the_query_count_does_not_grow_with_the_rows_of_a_batch(monkeypatch):
+    monkeypatch.setattr(importing, "BATCH_SIZE", 500)
+    _, ten = _import(10)
+    Project.objects.all().delete()
+    _, four_hundred = _import(400)
+
+    assert ten == four_hundred
+
+
+def test_reimporting_unchanged_rows_writes_nothing():
+    _import(50)
+    result, queries = _import(50)
+
+    assert result.totals["skip"] == 50
+    assert queries <= 8

@@ -1,0 +1,130 @@
+"""The resource the admin and the command share, driven as django-import-export's tests do."""
+
+import pytest
+import tablib
+from django.contrib.auth.models import Group, User
+
+from projects import layout
+from projects.models import Department, Project
+from projects.permissions import CLERK_GROUP
+from projects.resources import ProjectResource, ReportImportError, report_text_dataset
+from tests.report_text import report_row, report_text
+
+pytestmark = pytest.mark.django_db
+
+
+def _dataset(*rows: dict) -> tablib.Dataset:
+    dataset = tablib.Dataset(headers=list(layout.DATASET_COLUMNS))
+    for row in rows:
+        dataset.append([row.get(column, "") for column in layout.DATASET_COLUMNS])
+    return dataset
+
+
+def _row(number=1, **cells) -> dict:
+    row = {
+        layout.FISCAL_YEAR: "令和5年度",
+        layout.FORM: "共催",
+        layout.NUMBER: str(number),
+        layout.NAME: f"市民講座{number} (生涯学習課)",
+        layout.CATEGORY: "例年実施 (平成19年頃から継続実施)",
+        layout.PURPOSE: "学びの場をつくる。",
+        layout.PARTNERS: "苫小牧市女性団体連絡協議会",
+        layout.SESSIONS: "令和5年9月13日(61人)",
+        layout.EFFECT: "好評だった。",
+    }
+    row.update(cells)
+    return row
+
+
+def test_it_reports_each_rows_fate_new_then_unchanged_then_updated():
+    resource = ProjectResource()
+    first = resource.import_data(_dataset(_row(1), _row(2)), raise_errors=True)
+    again = resource.import_data(
+        _dataset(_row(1), _row(2, **{layout.EFFECT: "大好評。"})), raise_errors=True
+    )
+
+    assert [r.import_type for r in first.rows] == ["new", "new"]
+    assert [r.import_type for r in again.rows] == ["skip", "update"]
+    assert again.totals["update"] == 1 and again.totals["skip"] == 1
+    assert again.rows[1].object_id == Project.objects.get(number=2).pk
+    # the preview marks the changed column
+    assert "<ins>" in str(again.rows[1].diff[layout.DATASET_COLUMNS.index(layout.EFFECT)])
+
+
+def test_a_dry_run_reports_the_fates_and_saves_nothing():
+    result = ProjectResource().import_data(_dataset(_row(1)), dry_run=True, raise_errors=True)
+
+    assert [r.import_type for r in result.rows] == ["new"]
+    assert Project.objects.count() == 0
+
+
+def test_it_accepts_a_western_year_in_the_year_column():
+    ProjectResource().import_data(
+        _dataset(_row(1, **{layout.FISCAL_YEAR: "2023"})), raise_errors=True
+    )
+
+    assert Project.objects.get().fiscal_year == 2023
+
+
+def test_an_invalid_row_names_the_row_the_column_the_text_and_the_reason():
+    dataset = _dataset(_row(1), _row(2, **{layout.CATEGORY: "ときどき実施"}))
+
+    result = ProjectResource().import_data(dataset)
+
+    assert result.has_validation_errors()
+    (invalid,) = result.invalid_rows
+    assert invalid.number == 2
+    (message,) = invalid.field_specific_errors[layout.CATEGORY]
+    assert message.startswith("No.2：「ときどき実施」")
+    assert Project.objects.count() == 0
+
+
+def test_raise_errors_raises_with_every_error():
+    dataset = _dataset(
+        _row(1, **{layout.NAME: "担当課のない名称"}), _row(2, **{layout.SESSIONS: "いつか"})
+    )
+
+    with pytest.raises(ReportImportError) as info:
+        ProjectResource().import_data(dataset, raise_errors=True)
+
+    assert [(e.row, e.column) for e in info.value.errors] == [
+        ("No.1", layout.NAME),
+        ("No.2", layout.SESSIONS),
+    ]
+
+
+def test_a_missing_required_cell_is_an_error_not_a_blank_project():
+    result = ProjectResource().import_data(_dataset(_row(1, **{layout.CATEGORY: ""})))
+
+    assert layout.CATEGORY in result.invalid_rows[0].field_specific_errors
+    assert Project.objects.count() == 0
+
+
+def test_a_clerk_cannot_import_a_row_of_another_department():
+    clerk = User.objects.create_user("clerk", password="x")
+    clerk.groups.add(Group.objects.get_or_create(name=CLERK_GROUP)[0])
+    Department.objects.create(name="生涯学習課").members.add(clerk)
+    dataset = _dataset(_row(1), _row(2, **{layout.NAME: "防災講座 (危機管理室)"}))
+
+    result = ProjectResource().import_data(dataset, user=clerk)
+
+    assert [i.number for i in result.invalid_rows] == [2]
+    assert "担当課" in result.invalid_rows[0].field_specific_errors[layout.NAME][0]
+    assert Project.objects.count() == 0
+
+
+def test_a_clerk_imports_the_rows_of_their_own_department():
+    clerk = User.objects.create_user("clerk", password="x")
+    Department.objects.create(name="生涯学習課").members.add(clerk)
+
+    result = ProjectResource().import_data(_dataset(_row(1)), user=clerk, raise_errors=True)
+
+    assert result.totals["new"] == 1
+    assert Project.objects.get().history.get().history_user == clerk
+
+
+def test_the_report_text_becomes_a_dataset_in_the_report_layout():
+    dataset = report_text_dataset(report_text([report_row(7)]))
+
+    assert dataset.headers == list(layout.DATASET_COLUMNS)
+    assert dataset[0][:3] == (2023, "共催", "7")

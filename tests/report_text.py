@@ -1,0 +1,48 @@
+"""Report text in the published layout, generated for tests and benchmarks."""
+
+HEADER = (
+    "No.\t協働事業の名称 (担当課)\t実施区分\t協働事業の目的、内容等\t取組に関係した団体等\t"
+    "実施年月日、参加人数\t取組の効果、市民からの反響等"
+)
+CATEGORIES = ["例年実施 (平成23年頃から継続実施)", "単年度(新規)実施", "例年実施", "2年に一度実施"]
+
+
+def report_row(number: int, *, sessions: str | None = None, **cells: str) -> str:
+    month = 4 + number % 9
+    values = {
+        "name": f"テスト事業{number} (部署{number % 20}課)",
+        "category": CATEGORIES[number % len(CATEGORIES)],
+        "purpose": f"目的{number}の説明。市民と協働して実施する。",
+        "partners": f"(株)テスト商会{number % 50}、苫小牧テスト協会{number % 7}",
+        "sessions": sessions or f"令和5年{month}月{1 + number % 28}日 ({10 + number % 90}人)",
+        "effect": f"効果{number}。",
+    }
+    values.update(cells)
+    return "\t".join(
+        [
+            str(number),
+            values["name"],
+            values["category"],
+            values["purpose"],
+            values["partners"],
+            values["sessions"],
+            values["effect"],
+        ]
+    )
+
+
+def report_text(rows: int | list[str], *, fiscal_year_label="令和5年度", form="共催") -> str:
+    """A whole report: title, form line, and the rows with the header at every 'page' of 5."""
+    lines = list(rows) if isinstance(rows, list) else [report_row(n) for n in range(1, rows + 1)]
+    out = [
+        "",
+        f"3 協働事業実施状況（{fiscal_year_label}）",
+        "",
+        f"① 協働の形態：{form}（{len(lines)}件）",
+        "",
+    ]
+    for index, line in enumerate(lines):
+        if index % 5 == 0:
+            out += ["", HEADER]
+        out.append(line)
+    return "\n".join(out) + "\n"
