@@ -229,10 +229,7 @@ class ProjectResource(resources.ModelResource):
                 messages: dict[str, list[str]] = {}
                 for read_error in errors_by_row[number]:
                     column = read_error.column or layout.NUMBER
-                    text = f"「{read_error.text}」 " if read_error.text else ""
-                    messages.setdefault(column, []).append(
-                        f"{read_error.row}：{text}{read_error.reason}"
-                    )
+                    messages.setdefault(column, []).append(str(read_error))
                 values = raw_rows[number - 1] if number else {}
                 result.append_invalid_row(number, values, ValidationError(messages))
                 result.totals[RowResult.IMPORT_TYPE_INVALID] += 1

@@ -41,7 +41,9 @@ def parse_name(text: str) -> tuple[str, str]:
             if depth == 0:
                 break
     else:
-        raise CellError("担当課の（　）が閉じていません。括弧の数を確かめてください。", text=cleaned)
+        raise CellError(
+            "担当課の（　）が閉じていません。括弧の数を確かめてください。", text=cleaned
+        )
     name = cleaned[:position].strip()
     department = cleaned[position + 1 : -1].strip()
     if not department:
@@ -67,7 +69,9 @@ CATEGORY_WORDINGS: dict[str, str] = {
     "隔年実施": BIENNIAL,
     "その他": OTHER,
 }
-_ACCEPTED_CATEGORIES = "、".join(f"「{w}」" for w in ("例年実施", "単年度(新規)実施", "2年に一度実施", "その他"))
+_ACCEPTED_CATEGORIES = "、".join(
+    f"「{w}」" for w in ("例年実施", "単年度(新規)実施", "2年に一度実施", "その他")
+)
 _SINCE = re.compile(
     rf"\((?:(?P<era>{ERA_PATTERN})(?P<era_year>元|\d+)|(?P<western>\d{{4}}))年度?頃?から"
     r"(?:継続)?(?:実施|開催)?\)$"
@@ -77,11 +81,13 @@ _SINCE = re.compile(
 def parse_category(text: str) -> tuple[str, int | None]:
     """(Category value, since year): 「例年実施 (昭和62年頃から継続実施)」 -> ("annual", 1987).
 
-    A since year alone, 「(平成元年頃から継続実施)」, is read as 例年実施 (a project continued since).
+    A since year alone, 「(平成元年頃から継続実施)」, is read as 例年実施 (continued since then).
     """
     compact = re.sub(r"\s+", "", fold(clean(text)))
     if not compact:
-        raise CellError(f"実施区分が書かれていません（{_ACCEPTED_CATEGORIES}のどれか）。", text=text)
+        raise CellError(
+            f"実施区分が書かれていません（{_ACCEPTED_CATEGORIES}のどれか）。", text=text
+        )
     since = None
     if match := _SINCE.search(compact):
         try:
@@ -143,11 +149,14 @@ def _partner(written: str, role: str) -> PartnerEntry:
         count = int(match["count"])
         body = body[match.start("noun") :]
     name, legal_form = canonical_partner(body)
+    if legal_form and name == legal_form:
+        raise CellError(f"「{body}」：法人格だけで、団体名がありません。", text=body)
     return PartnerEntry(name=name, written_as=body, legal_form=legal_form, role=role, count=count)
 
 
 def parse_partners(text: str) -> list[PartnerEntry]:
-    """The bodies of the cell, split on 、 (，,) and before a role label 「内装：」, never on a space.
+    """The bodies of the cell, split on 、 (，,) and before a role label 「内装：」, never on a
+    space.
 
     A label gives its role to every body after it up to the next label. Labels are found by the
     spaces around them, so pass the cell as printed (wrap spaces and all), not a cleaned one.
@@ -286,10 +295,10 @@ def _totals_at(folded: str, position: int) -> re.Match | None:
 def parse_sessions(text: str) -> SessionsCell:
     """The sessions of the cell: dates or ranges, each group of dates closed by its count.
 
-    「・子ども会交流会 令和5年6月24日、令和6年1月21日 (46人) ・…」: a bullet 「・」 begins a label for
-    the dates after it; dates before one count share it (on the group's first session); text after
-    a count is its note (「16地区にて開催」); 「全9回」 and 「延べ165人」 close the cell. The fiscal year
-    is not checked here.
+    「・子ども会交流会 令和5年6月24日、令和6年1月21日 (46人) ・…」: a bullet 「・」 begins a
+    label for the dates after it; dates before one count share it (on the group's first
+    session); text after a count is its note (「16地区にて開催」); 「全9回」 and 「延べ165人」
+    close the cell. The fiscal year is not checked here.
     """
     text = clean(text)
     folded = fold(text)

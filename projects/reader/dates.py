@@ -1,7 +1,9 @@
-"""Dates in report cells: 「令和5年8月22日」, 「令和 5年 8月22日～10月31 日」, 「R5.8.22」, 「2023/8/22」.
+"""Dates in report cells: 「令和5年8月22日」, 「令和 5年 8月22日～10月31 日」, 「R5.8.22」,
+「2023/8/22」.
 
 A date names its year (era year or western year). The end of a range may leave out what it
-shares with the start: 「8月22日～10月31日」 takes the era and year, 「11月11日～13日」 the month too.
+shares with the start: 「8月22日～10月31日」 takes the era and year, 「11月11日～13日」 the
+month too.
 An end that leaves out the year and would fall before the start is in the next year
 (「令和5年12月28日～1月5日」 ends on 2024-01-05); an end that names its year and falls before the
 start is an error. A weekday in brackets after a date (「8月22日(火)」) is read and checked.
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from projects.wareki import ERA_PATTERN, WarekiError, era_date, era_named, parse_era_year
 
 from .records import CellError
-from .text import clean, fold
+from .text import clean, fold, key
 
 _S = r"\s*"
 _ERA = rf"(?<![A-Za-z])(?P<era>{ERA_PATTERN})"
@@ -104,7 +106,11 @@ def _date_of(
     try:
         return era_date(era, era_year, month, day)
     except WarekiError as error:
-        raise CellError(f"「{written}」：{error}", text=written) from None
+        reason = str(error)  # names the date already, unless written differs (an inherited year)
+        written_year = "元" if era_year == 1 and "元" in written else era_year
+        if key(f"{era}{written_year}年{month}月{day}日") != key(written):
+            reason = f"「{written}」：{reason}"
+        raise CellError(reason, text=written) from None
 
 
 def _weekday_after(folded: str, text: str, begin: int, position: int, date: datetime.date) -> int:
@@ -159,12 +165,10 @@ def _end_of_range(
                 )
             return end, match.end()
         # 「10月31日」: in the era and year of the start, or in the next year if it ran backwards
-        end = _date_of(first.era, first.era_year, start.year, parts.month, parts.day, written)
-        if end < start:
-            next_era_year = first.era_year + 1 if first.era_year is not None else None
-            end = _date_of(
-                first.era, next_era_year, start.year + 1, parts.month, parts.day, written
-            )
+        assert parts.month is not None
+        later = 1 if (parts.month, parts.day) < (start.month, start.day) else 0
+        era_year = first.era_year + later if first.era_year is not None else None
+        end = _date_of(first.era, era_year, start.year + later, parts.month, parts.day, written)
         return end, match.end()
     return None
 
@@ -174,10 +178,9 @@ def _match_at(
 ) -> DateMatch | None:
     """A date or a range beginning exactly at position, or None."""
     parts = _full_at(folded, position)
-    if parts is None and year_context is not None:
-        if match := _MONTH_DAY.match(folded, position):
-            bare = _parts(match)
-            parts = _Parts(None, None, year_context, bare.month, bare.day, bare.span)
+    if parts is None and year_context is not None and (match := _MONTH_DAY.match(folded, position)):
+        bare = _parts(match)
+        parts = _Parts(None, None, year_context, bare.month, bare.day, bare.span)
     if parts is None:
         return None
     begin, stop = parts.span
@@ -227,6 +230,10 @@ def parse_range(
     if not cleaned:
         raise CellError("日付が書かれていません。", text=text)
     match = _match_at(fold(cleaned), cleaned, 0, year_context=year_context)
+    if year_context is None and _MONTH_DAY.match(fold(cleaned)):
+        raise CellError(
+            f"「{cleaned}」は年が書かれていません（例：令和5年8月22日）。", text=cleaned
+        )
     if match is None or match.span[1] != len(cleaned):
         example = "令和5年8月22日" if year_context is None else "8月22日、令和5年8月22日"
         raise CellError(f"「{cleaned}」は日付として読めません（例：{example}）。", text=cleaned)

@@ -1,8 +1,9 @@
 """Legal forms (法人格): one organisation is one partner, however the report abbreviates it.
 
-「(公財) 苫小牧市スポーツ協会」, 「（公財）苫小牧市スポーツ協会」 and 「公益財団法人苫小牧市スポーツ協会」
-are one body; canonical_partner() writes the legal form in full, where it was written (before or
-after the name). kind_for() proposes a PartnerKind for a new partner: an editable default.
+「(公財) 苫小牧市スポーツ協会」, 「（公財）苫小牧市スポーツ協会」 and
+「公益財団法人苫小牧市スポーツ協会」 are one body; canonical_partner() writes the legal form in
+full, where it was written (before or after the name). kind_for() proposes a PartnerKind for a
+new partner: an editable default.
 """
 
 import re
@@ -46,7 +47,8 @@ WORD_ABBREVIATIONS: dict[str, str] = {
     "NPO法人": "特定非営利活動法人",
 }
 
-# Full legal forms, longest first: 地方独立行政法人 before 独立行政法人, 公益財団法人 before 財団法人.
+# Full legal forms, longest first: 地方独立行政法人 before 独立行政法人,
+# 公益財団法人 before 財団法人.
 FULL_FORMS: tuple[str, ...] = tuple(
     sorted(
         set(ABBREVIATIONS.values()) | set(WORD_ABBREVIATIONS.values()) | {"公立大学法人"},
@@ -177,9 +179,10 @@ GOVERNMENT_NAMES = frozenset({"北海道", "国", "東京都", "京都府", "大
 def kind_for(name: str, legal_form: str = "") -> str:
     """A PartnerKind value proposed for a partner: an editable default, never a decision.
 
-    The legal form decides first (株式会社 -> company, 公益財団法人 -> public_interest, ...), then the
-    ending of the name (…実行委員会 -> committee, …大学校 -> education, …市 / …局 -> government,
-    …協会 / …町内会 -> community); anything else is "other". A clerk corrects it in the admin.
+    The legal form decides first (株式会社 -> company, 公益財団法人 -> public_interest, ...),
+    then the ending of the name (…実行委員会 -> committee, …大学校 -> education,
+    …市 / …局 -> government, …協会 / …町内会 -> community); anything else is "other".
+    A clerk corrects it in the admin.
     """
     if legal_form in KIND_OF_LEGAL_FORM:
         return KIND_OF_LEGAL_FORM[legal_form]

@@ -74,6 +74,7 @@ class RawRow:
 
     line: int  # line number in the source (1-based), for messages
     cells: dict[str, str]  # column header (layout.TABLE_COLUMNS) -> raw text
+    form: str | None = None  # the form section the row is in (a report may have several)
 
 
 @dataclass

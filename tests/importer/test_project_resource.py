@@ -75,7 +75,7 @@ def test_an_invalid_row_names_the_row_the_column_the_text_and_the_reason():
     (invalid,) = result.invalid_rows
     assert invalid.number == 2
     (message,) = invalid.field_specific_errors[layout.CATEGORY]
-    assert message.startswith("No.2：「ときどき実施」")
+    assert message.startswith("No.2「実施区分」：「ときどき実施」")
     assert Project.objects.count() == 0
 
 

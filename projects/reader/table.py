@@ -1,0 +1,207 @@
+"""The report as a whole: the text extracted from the PDF, one table row per line, cells by tabs.
+
+    3 協働事業実施状況（令和5年度）              <- title: the fiscal year
+    ① 協働の形態：共催（23件）                  <- a form section, and how many rows it declares
+    No.<TAB>協働事業の名称 (担当課)<TAB>…         <- the header, repeated at every page break
+    1<TAB>まちかどミー ティング (…)<TAB>…         <- a row: a number, then six more cells
+
+Every problem of the file is collected before anything is refused, so a clerk fixes them in one go.
+"""
+
+import codecs
+import re
+
+from projects import layout
+from projects.wareki import WarekiError, read_year
+
+from .records import RawRow, ReadError, ReportReadError, ReportTable
+from .text import collapse, fold
+
+FILE = "ファイル"  # ReadError.row of a problem of the whole file
+
+_TITLE = re.compile(r"協働事業実施状況\s*\((?P<year>[^()]*)\)")
+_CIRCLED = "".join(chr(code) for code in range(0x2460, 0x2474))  # ①..⑳
+_FORM = re.compile(
+    rf"^(?:[{_CIRCLED}]|\(?\d+[).]?)?\s*協働の形態\s*:\s*(?P<form>.+?)"
+    r"\s*(?:\(\s*(?P<count>\d+)\s*件\s*\))?\s*$"
+)
+_HEADER = re.compile(r"^\s*No\s*\.?\s*\t", re.IGNORECASE)
+_NUMBER = re.compile(r"^\s*(?P<number>\d+)\s*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _unreadable(reason: str) -> ReportReadError:
+    return ReportReadError([ReadError(row=FILE, column="", text="", reason=reason)])
+
+
+def decode_source(data: bytes) -> str:
+    """The text of an uploaded file: UTF-8 (with or without BOM), UTF-16 with BOM, else cp932."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _unreadable("UTF-16のテキストとして読めません。") from None
+    elif b"\x00" in data:
+        raise _unreadable(
+            "テキストとして読めません（画像・PDF・Excelなどのファイルのようです）。"
+            "報告書の表をテキスト（タブ区切り）で保存したファイルを選んでください。"
+        )
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("cp932")
+            except UnicodeDecodeError:
+                raise _unreadable(
+                    "テキストとして読めません（文字コードがUTF-8でもShift_JISでもありません）。"
+                ) from None
+    if _CONTROL.search(text):
+        raise _unreadable("テキストとして読めません（制御文字が含まれています）。")
+    if not text.strip():
+        raise _unreadable("ファイルが空です。")
+    return text
+
+
+class _Section:
+    def __init__(self, form: str | None, declared: int | None, line: int):
+        self.form = form
+        self.declared = declared
+        self.line = line
+        self.rows: list[RawRow] = []
+        self.numbers: dict[int, int] = {}  # No. -> line
+        self.seen = 0  # lines that begin with a No., readable or not
+
+
+def read_report(
+    text: str, *, fiscal_year: int | None = None, form: str | None = None
+) -> ReportTable:
+    """The rows of a report, with its fiscal year and form (section by section).
+
+    fiscal_year and form, when given, override the title and the first form line (and then those
+    need not be there). A file with several form sections gives each row its section's form in
+    RawRow.form; table.form and table.declared_count are those of the first section. Raises
+    ReportReadError listing every problem found.
+    """
+    errors: list[ReadError] = []
+    title_year: int | None = None
+    sections: list[_Section] = []
+    # Only line ends split lines (not the form feed a PDF extraction leaves at a page break), so
+    # that line numbers are those an editor shows.
+    lines = re.split(r"\r\n|\r|\n", text)
+    for number, line in enumerate(lines, start=1):
+        where = f"{number}行目"
+        folded = fold(line)
+        if not line.strip():
+            continue
+        if _HEADER.match(folded):
+            continue
+        if "\t" not in line and (title := _TITLE.search(folded)):
+            written = collapse(line[title.start("year") : title.end("year")])
+            try:
+                year = read_year(written)
+            except WarekiError as error:
+                errors.append(ReadError(where, "", collapse(line), f"年度が読めません：{error}"))
+                continue
+            if title_year is not None and year != title_year:
+                errors.append(ReadError(where, "", collapse(line), "年度が前の見出しと違います。"))
+            title_year = title_year or year
+            continue
+        if "\t" not in line and (section := _FORM.match(collapse(folded))):
+            name = collapse(line)[section.start("form") : section.end("form")]
+            if not sections and form is not None:
+                name = form
+            declared = int(section["count"]) if section["count"] else None
+            if sections and not sections[-1].rows and sections[-1].form is not None:
+                errors.append(
+                    ReadError(where, "", collapse(line), "前の協働の形態に行がありません。")
+                )
+            sections.append(_Section(name, declared, number))
+            continue
+        cells = line.split("\t")
+        if (row_number := _NUMBER.match(fold(cells[0]))) is None:
+            errors.append(
+                ReadError(
+                    where,
+                    "",
+                    collapse(line),
+                    "表の行・見出しのどれとしても読めません（行の先頭にNo.の数字とタブが必要です。"
+                    "セルの中の改行で行が分かれていないか確かめてください）。",
+                )
+            )
+            continue
+        no = int(row_number["number"])
+        row_name = f"No.{no}"
+        if not sections:
+            sections.append(_Section(form, None, 0))
+        section = sections[-1]
+        section.seen += 1
+        if len(cells) != len(layout.TABLE_COLUMNS):
+            errors.append(
+                ReadError(
+                    row_name,
+                    "",
+                    collapse(line),
+                    f"セルが{len(cells)}個あります。{len(layout.TABLE_COLUMNS)}個"
+                    "（タブ区切り）でなければなりません。",
+                )
+            )
+            continue
+        if no in section.numbers:
+            errors.append(
+                ReadError(
+                    row_name,
+                    layout.NUMBER,
+                    cells[0].strip(),
+                    f"No.{no}が二度あります（{section.numbers[no]}行目と{number}行目）。",
+                )
+            )
+            continue
+        section.numbers[no] = number
+        section.rows.append(
+            RawRow(
+                line=number,
+                cells={
+                    column: cell.strip()
+                    for column, cell in zip(layout.TABLE_COLUMNS, cells, strict=True)
+                },
+                form=section.form,
+            )
+        )
+    year = fiscal_year if fiscal_year is not None else title_year
+    if year is None:
+        errors.append(
+            ReadError(
+                FILE,
+                "",
+                "",
+                "年度がわかりません（「協働事業実施状況（令和5年度）」の見出しがありません）。",
+            )
+        )
+    if not sections or sections[0].form is None:
+        errors.append(
+            ReadError(
+                FILE,
+                "",
+                "",
+                "協働の形態がわかりません（「① 協働の形態：共催（23件）」の行がありません）。",
+            )
+        )
+    rows = [row for section in sections for row in section.rows]
+    if not rows and not any(error.row.startswith("No.") for error in errors):
+        errors.append(ReadError(FILE, "", "", "表の行（No.の数字で始まる行）がありません。"))
+    for section in sections:
+        found = section.seen
+        if section.declared is not None and found != section.declared:
+            errors.append(
+                ReadError(
+                    f"{section.line}行目",
+                    "",
+                    f"{section.form}（{section.declared}件）",
+                    f"{section.declared}件とありますが、表の行は{found}件です。",
+                )
+            )
+    if errors:
+        raise ReportReadError(errors)
+    first = sections[0]
+    return ReportTable(fiscal_year=year, form=first.form, declared_count=first.declared, rows=rows)
