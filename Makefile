@@ -44,7 +44,7 @@ bench: install
 
 # Browser tests need the distribution's Chromium (no browser is ever downloaded).
 browser:
-	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+	test -x /usr/bin/chromium -a -d /usr/share/fonts/opentype/ipafont-gothic || (apt-get update -qq && apt-get install -y -qq chromium fonts-ipafont-gothic)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

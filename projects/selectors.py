@@ -6,9 +6,13 @@ from projects.models import Form, Project, ProjectPartner, Session
 
 
 def with_report_relations(queryset: QuerySet) -> QuerySet:
-    """The queryset with what the report cells read, in report order: 3 queries in all."""
+    """The queryset with what the report cells read, in report order: 3 queries in all.
+
+    Prefetches already on the queryset are replaced, so applying this twice is harmless.
+    """
     return (
-        queryset.select_related("form", "department")
+        queryset.prefetch_related(None)
+        .select_related("form", "department")
         .prefetch_related(
             Prefetch(
                 "partner_links",

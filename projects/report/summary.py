@@ -4,6 +4,7 @@ Every figure is aggregated in the database: ``yearly_summary`` runs 4 queries wh
 of projects (both years at once), ``yearly_series`` 2.
 """
 
+import copy
 import csv
 import io
 
@@ -140,7 +141,11 @@ def yearly_series() -> list[dict]:
     """Every fiscal year in the register, oldest first: projects, participants and partners."""
     rows = (
         Project.objects.values("fiscal_year")
-        .annotate(projects=Count("id", distinct=True), participants=Sum("sessions__participants"))
+        .annotate(
+            projects=Count("id", distinct=True),
+            participants=Sum("sessions__participants"),
+            approximate=Count("sessions", filter=Q(sessions__approximate=True)),
+        )
         .order_by("fiscal_year")
     )
     partners = {
@@ -156,6 +161,8 @@ def yearly_series() -> list[dict]:
             "label": fiscal_year_label(row["fiscal_year"]),
             "projects": row["projects"],
             "participants": row["participants"] or 0,
+            "participants_approximate": bool(row["approximate"]),
+            "participants_text": _people(row["participants"] or 0, bool(row["approximate"])),
             "partners": partners.get(row["fiscal_year"], 0),
         }
         for row in rows
@@ -273,3 +280,22 @@ def summary_csv(summary: dict, *, encoding: str = "utf-8-sig") -> bytes:
         rows += summary_rows(summary["previous_year"])
     writer.writerows(rows)
     return buffer.getvalue().encode(encoding)
+
+
+def for_display(summary: dict) -> dict:
+    """A copy of the summary with the figures written out for pages (「約12,054人」, 「+3」)."""
+    shown = copy.deepcopy(summary)
+    shown["participants_text"] = _people(
+        summary["participants_total"], summary["participants_approximate"]
+    )
+    for department in shown["by_department"]:
+        department["participants_text"] = _people(
+            department["participants"], department["approximate"]
+        )
+    previous = shown.get("previous_year")
+    if previous:
+        previous["participants_text"] = _people(
+            previous["participants_total"], previous["participants_approximate"]
+        )
+        shown["change_text"] = {key: _signed(value) for key, value in summary["change"].items()}
+    return shown

@@ -23,6 +23,7 @@ from projects.wareki import WarekiError, format_year, parse_era_year, western_ye
 STEP = {Category.ANNUAL: 1, Category.BIENNIAL: 2}
 
 _ERA_YEAR = re.compile(r"(明治|大正|昭和|平成|令和)\s*(元|[0-9０-９]+)(\s*年)")
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 _WESTERN_YEAR = re.compile(r"(?<![0-9０-９])([0-9０-９]{4})(?![0-9０-９])")
 
 
@@ -58,9 +59,12 @@ def name_for_year(name: str, *, from_year: int, to_year: int) -> str:
         return format_year(to_year)[:-1] + match.group(3)
 
     def western(match: re.Match) -> str:
-        if int(unicodedata.normalize("NFKC", match.group(1))) != from_year:
+        written = match.group(1)
+        if int(unicodedata.normalize("NFKC", written)) != from_year:
             return match.group(0)
-        return str(to_year)
+        if written.isascii():
+            return str(to_year)
+        return str(to_year).translate(_FULL_WIDTH)  # as written: ２０２３ → ２０２４
 
     return _WESTERN_YEAR.sub(western, _ERA_YEAR.sub(era, name))
 

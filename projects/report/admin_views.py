@@ -1,0 +1,225 @@
+"""The admin's 年次集計 page, its downloads and printable report, and the 「次年度へ複製」 action.
+
+Wired into ProjectAdmin with ``report_urls(self)`` in get_urls and ``copy_to_next_year`` in
+``actions``. Coordinators and clerks (anyone who may view projects) see the summary; the action
+needs the add permission, and a clerk copies only their own departments' projects.
+"""
+
+from itertools import groupby
+
+from django.contrib import admin, messages
+from django.core.exceptions import BadRequest, PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.http import content_disposition_header
+
+from projects.models import Project
+from projects.report.cells import (
+    category_cell,
+    name_cell,
+    partners_lines,
+    sessions_lines,
+)
+from projects.report.charts import summary_charts
+from projects.report.export import report_dataset
+from projects.report.summary import (
+    circled,
+    fiscal_years,
+    for_display,
+    form_heading,
+    summary_csv,
+    yearly_series,
+    yearly_summary,
+)
+from projects.report.writers import UnencodableError, dataset_to_csv, dataset_to_xlsx
+from projects.selectors import projects_for_report
+from projects.services.next_year import project_copy_to_next_year, skip_reason
+from projects.wareki import fiscal_year_label
+
+SUMMARY_URL = "projects_project_summary"
+
+
+def report_urls(model_admin) -> list:
+    """The URLs to put before ProjectAdmin's own in get_urls."""
+
+    def wrap(view):
+        def wrapped(request, *args, **kwargs):
+            return view(request, model_admin, *args, **kwargs)
+
+        return model_admin.admin_site.admin_view(wrapped)
+
+    return [
+        path("summary/", wrap(summary_view), name=SUMMARY_URL),
+        path("summary/report.csv", wrap(report_csv_view), name=f"{SUMMARY_URL}_csv"),
+        path("summary/report.xlsx", wrap(report_xlsx_view), name=f"{SUMMARY_URL}_xlsx"),
+        path("summary/print/", wrap(report_print_view), name=f"{SUMMARY_URL}_print"),
+        path("summary/summary.csv", wrap(summary_csv_view), name=f"{SUMMARY_URL}_summary_csv"),
+    ]
+
+
+def _check(request: HttpRequest, model_admin) -> None:
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+
+
+def _fiscal_year(request: HttpRequest, years: list[int]) -> int | None:
+    value = request.GET.get("fiscal_year", "")
+    if value.isdigit():
+        return int(value)
+    return years[0] if years else None
+
+
+def summary_view(request: HttpRequest, model_admin) -> HttpResponse:
+    _check(request, model_admin)
+    years = fiscal_years()
+    fiscal_year = _fiscal_year(request, years)
+    summary = yearly_summary(fiscal_year) if fiscal_year else None
+    series = yearly_series() if len(years) > 1 else []
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": Project._meta,
+        "title": "年次集計" + (f"（{fiscal_year_label(fiscal_year)}）" if fiscal_year else ""),
+        "years": [(year, fiscal_year_label(year)) for year in years],
+        "fiscal_year": fiscal_year,
+        "summary": for_display(summary) if summary and summary["projects"] else None,
+        "charts": summary_charts(summary, series) if summary and summary["projects"] else [],
+        "series": series,
+        "downloads": _downloads(fiscal_year) if fiscal_year else {},
+    }
+    return render(request, "admin/projects/summary.html", context)
+
+
+def _downloads(fiscal_year: int) -> dict:
+    query = f"?fiscal_year={fiscal_year}"
+    return {
+        "csv": reverse(f"admin:{SUMMARY_URL}_csv") + query,
+        "csv_cp932": reverse(f"admin:{SUMMARY_URL}_csv") + query + "&encoding=cp932",
+        "xlsx": reverse(f"admin:{SUMMARY_URL}_xlsx") + query,
+        "print": reverse(f"admin:{SUMMARY_URL}_print") + query,
+        "summary_csv": reverse(f"admin:{SUMMARY_URL}_summary_csv") + query,
+    }
+
+
+def _required_year(request: HttpRequest) -> int:
+    value = request.GET.get("fiscal_year", "")
+    if not value.isdigit():
+        raise BadRequest("年度を指定してください。")
+    return int(value)
+
+
+def _attachment(data: bytes, *, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def report_csv_view(request: HttpRequest, model_admin) -> HttpResponse:
+    _check(request, model_admin)
+    fiscal_year = _required_year(request)
+    encoding = "cp932" if request.GET.get("encoding") == "cp932" else "utf-8-sig"
+    dataset = report_dataset(projects_for_report(fiscal_year=fiscal_year))
+    try:
+        data = dataset_to_csv(dataset, encoding=encoding)
+    except UnencodableError as error:
+        messages.error(
+            request, f"cp932で書けない文字があります。UTF-8で書き出してください。{error}"
+        )
+        return _back_to_summary(fiscal_year)
+    charset = "shift_jis" if encoding == "cp932" else "utf-8"
+    return _attachment(
+        data,
+        filename=f"{fiscal_year_label(fiscal_year)}_協働事業.csv",
+        content_type=f"text/csv; charset={charset}",
+    )
+
+
+def _back_to_summary(fiscal_year: int) -> HttpResponse:
+    return redirect(reverse(f"admin:{SUMMARY_URL}") + f"?fiscal_year={fiscal_year}")
+
+
+def report_xlsx_view(request: HttpRequest, model_admin) -> HttpResponse:
+    _check(request, model_admin)
+    fiscal_year = _required_year(request)
+    label = fiscal_year_label(fiscal_year)
+    dataset = report_dataset(projects_for_report(fiscal_year=fiscal_year))
+    return _attachment(
+        dataset_to_xlsx(dataset, title=label),
+        filename=f"{label}_協働事業.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+def summary_csv_view(request: HttpRequest, model_admin) -> HttpResponse:
+    _check(request, model_admin)
+    fiscal_year = _required_year(request)
+    return _attachment(
+        summary_csv(yearly_summary(fiscal_year)),
+        filename=f"{fiscal_year_label(fiscal_year)}_年次集計.csv",
+        content_type="text/csv; charset=utf-8",
+    )
+
+
+def report_sections(projects) -> list[dict]:
+    """The printable report's sections: one per form, headed 「① 協働の形態：共催（23件）」."""
+    sections = []
+    for index, (form, members) in enumerate(groupby(projects, key=lambda p: p.form), start=1):
+        rows = [
+            {
+                "number": project.number,
+                "name": name_cell(project),
+                "category": category_cell(project),
+                "purpose": project.purpose,
+                "partners": partners_lines(project),
+                "sessions": sessions_lines(project),
+                "effect": project.effect,
+            }
+            for project in members
+        ]
+        sections.append(
+            {
+                "heading": f"{circled(index)} 協働の形態：{form_heading(form.name, len(rows))}",
+                "rows": rows,
+            }
+        )
+    return sections
+
+
+def report_print_view(request: HttpRequest, model_admin) -> HttpResponse:
+    _check(request, model_admin)
+    fiscal_year = _required_year(request)
+    summary = yearly_summary(fiscal_year)
+    context = {
+        "fiscal_year": fiscal_year,
+        "label": fiscal_year_label(fiscal_year),
+        "summary": for_display(summary),
+        "charts": summary_charts(summary, bar_area=220),
+        "sections": report_sections(projects_for_report(fiscal_year=fiscal_year)),
+    }
+    return render(request, "projects/report.html", context)
+
+
+@admin.action(description="次年度へ複製", permissions=["add"])
+def copy_to_next_year(model_admin, request: HttpRequest, queryset) -> None:
+    """Copy the selected 例年実施 / 2年に一度実施 projects to the year they run next."""
+    projects = list(queryset.select_related("form", "department"))
+    eligible = []
+    for project in projects:
+        reason = skip_reason(project, user=request.user)
+        if reason:
+            messages.warning(
+                request, f"{project.fiscal_year_label} No.{project.number} {project.name}：{reason}"
+            )
+        else:
+            eligible.append(project)
+    created = project_copy_to_next_year(projects=eligible, user=request.user)
+    for project in created:
+        messages.success(
+            request,
+            f"{project.fiscal_year_label} No.{project.number} {project.name} を作成しました。",
+        )
+    existing = len(eligible) - len(created)
+    if existing:
+        messages.info(request, f"{existing}件は複製先の年度にすでにあるため、作成しませんでした。")
+    if not created and not existing and not projects:
+        messages.info(request, "複製する協働事業がありません。")
