@@ -10,6 +10,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from projects.models import Project, ProjectPartner, Session
 from projects.wareki import (
@@ -46,12 +47,14 @@ class WarekiDateWidget(AdminDateWidget):
     """The admin's date widget with the date's 和暦 beside it (kept current by wareki.js)."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        html = super().render(name, value, attrs, renderer)
-        return html + format_html(
-            '<span class="kyodo-wareki" data-wareki-for="{}">{}</span>',
-            (attrs or {}).get("id", f"id_{name}"),
-            wareki_or_blank(value),
+        html = str(super().render(name, value, attrs, renderer)).rstrip()
+        span = format_html(
+            '<span class="kyodo-wareki" aria-live="polite">{}</span>', wareki_or_blank(value)
         )
+        # Inside the widget's <p class="date">, so it stays on the date's line.
+        if html.endswith("</p>"):
+            return mark_safe(html[: -len("</p>")] + span + "</p>")
+        return mark_safe(html + span)
 
 
 # --- optimistic locking -------------------------------------------------------------------
@@ -88,7 +91,7 @@ def _shown(value) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def _field_changes(record) -> list[str]:
+def field_changes(record) -> list[str]:
     """「協働事業の名称：「A」→「B」」 for each field the history record changed."""
     previous = record.prev_record
     if previous is None:
@@ -123,7 +126,7 @@ def changes_since(project_id: int, since: datetime.datetime | None) -> list[str]
     lines: list[str] = []
     for record in sorted(records, key=lambda r: r.history_date):
         lines.append(f"{_when(record)} {_who(record)}さんが{_ACTION[record.history_type]}：")
-        lines.extend(f"・{line}" for line in _field_changes(record))
+        lines.extend(f"・{line}" for line in field_changes(record))
     if since is not None:
         for model, noun in ((Session, "実施"), (ProjectPartner, "関係団体")):
             related = model.history.filter(project_id=project_id, history_date__gt=since)
@@ -133,7 +136,7 @@ def changes_since(project_id: int, since: datetime.datetime | None) -> list[str]
                     if model is Session
                     else str(record.written_as or record.partner)
                 )
-                detail = "、".join(_field_changes(record)) if record.history_type == "~" else ""
+                detail = "、".join(field_changes(record)) if record.history_type == "~" else ""
                 lines.append(
                     f"・{noun}「{what}」を{_ACTION[record.history_type]}"
                     + (f"（{detail}）" if detail else "")
@@ -153,7 +156,19 @@ class ProjectAdminForm(forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = "__all__"
+        fields = [
+            "fiscal_year",
+            "form",
+            "number",
+            "name",
+            "department",
+            "category",
+            "since_year",
+            "purpose",
+            "effect",
+            "reported_session_count",
+            "reported_participants_total",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -189,10 +204,34 @@ class ProjectAdminForm(forms.ModelForm):
         return cleaned
 
 
+def fiscal_year_error(fiscal_year, start, end) -> tuple[str, str] | None:
+    """(field, message) when a session does not fall inside the project's fiscal year."""
+    if not fiscal_year or start is None:
+        return None
+    first, last = fiscal_year_bounds(fiscal_year)
+    if first <= start and (end or start) <= last:
+        return None
+    return (
+        "start" if not first <= start <= last else "end",
+        f"実施日は{fiscal_year_label(fiscal_year)}（{format_date(first)}～"
+        f"{format_date(last)}）の中にしてください。",
+    )
+
+
 class SessionInlineForm(forms.ModelForm):
     class Meta:
         model = Session
-        fields = "__all__"
+        fields = [
+            "order",
+            "label",
+            "start",
+            "end",
+            "participants",
+            "approximate",
+            "unit",
+            "group",
+            "note",
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -202,6 +241,13 @@ class SessionInlineForm(forms.ModelForm):
                 "end",
                 f"終了日（{format_date(end)}）が開始日（{format_date(start)}）より前です。",
             )
+        elif start:
+            # The inline formset gives each form the parent project, with the fiscal year the
+            # parent form is about to save (also for a project that does not exist yet).
+            project = getattr(self.instance, "project", None)
+            error = fiscal_year_error(getattr(project, "fiscal_year", None), start, end)
+            if error:
+                self.add_error(*error)
         if cleaned.get("approximate") and cleaned.get("participants") is None:
             self.add_error("participants", "概数（約）にするときは参加人数を入力してください。")
         return cleaned
@@ -223,20 +269,14 @@ class SessionInlineFormSet(BaseInlineFormSet):
         super().clean()
         project = self.instance
         kept = self._kept_forms()
-        fiscal_year = project.fiscal_year
-        if fiscal_year:
-            first, last = fiscal_year_bounds(fiscal_year)
-            for form in kept:
-                if form.has_error("start") or form.has_error("end"):
-                    continue
-                start = form.cleaned_data["start"]
-                end = form.cleaned_data.get("end") or start
-                if not (first <= start and end <= last):
-                    form.add_error(
-                        "start" if not first <= start <= last else "end",
-                        f"実施日は{fiscal_year_label(fiscal_year)}（{format_date(first)}～"
-                        f"{format_date(last)}）の中にしてください。",
-                    )
+        for form in kept:
+            if form.has_error("start") or form.has_error("end"):
+                continue
+            error = fiscal_year_error(
+                project.fiscal_year, form.cleaned_data["start"], form.cleaned_data.get("end")
+            )
+            if error:
+                form.add_error(*error)
         self._check_groups(kept)
         self._check_reported_totals(project, kept)
 

@@ -67,3 +67,48 @@ def split_editable(user, queryset: QuerySet) -> tuple[QuerySet, QuerySet]:
     if allowed is queryset:
         return queryset, queryset.none()
     return allowed, queryset.exclude(department_id__in=department_ids_of(user))
+
+
+# What each group may do in general (model permissions); the migration 0004_groups creates the
+# same. Which projects a clerk may change is decided per object by the functions above.
+_ALL = ("view", "add", "change", "delete")
+GROUP_PERMISSIONS = {
+    CLERK_GROUP: {
+        "projects.project": _ALL,
+        "projects.session": _ALL,
+        "projects.projectpartner": _ALL,
+        "projects.department": ("view",),
+        "projects.form": ("view",),
+        "partners.partner": ("view", "add"),
+        "partners.partneralias": ("view", "add"),
+    },
+    COORDINATOR_GROUP: {
+        "projects.project": _ALL,
+        "projects.session": _ALL,
+        "projects.projectpartner": _ALL,
+        "projects.department": _ALL,
+        "projects.form": _ALL,
+        "partners.partner": _ALL,
+        "partners.partneralias": _ALL,
+        "auth.user": ("view",),
+    },
+}
+
+
+def ensure_groups():
+    """Create both groups with their permissions if missing (after a flush, in a fresh test DB)."""
+    from django.contrib.auth.models import Group, Permission
+
+    groups = {}
+    for name, spec in GROUP_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        for model, actions in spec.items():
+            app_label, model_name = model.split(".")
+            group.permissions.add(
+                *Permission.objects.filter(
+                    content_type__app_label=app_label,
+                    codename__in=[f"{action}_{model_name}" for action in actions],
+                )
+            )
+        groups[name] = group
+    return groups

@@ -154,10 +154,13 @@ class ProjectResource(resources.ModelResource):
         )
         use_transactions = True
 
-    def __init__(self, *, fiscal_year: int | None = None, form: str | None = None, **kwargs):
+    def __init__(
+        self, *, default_fiscal_year: int | None = None, default_form: str | None = None, **kwargs
+    ):
+        # Named default_*: the admin passes its upload form to resources as `form=`.
         super().__init__(**kwargs)
-        self.default_fiscal_year = fiscal_year
-        self.default_form = form
+        self.default_fiscal_year = default_fiscal_year
+        self.default_form = default_form
 
     @classmethod
     def get_display_name(cls):

@@ -59,7 +59,10 @@ def create_groups(apps, schema_editor):
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
     Group = apps.get_model("auth", "Group")
-    for name, spec in ((CLERK_GROUP, CLERK_PERMISSIONS), (COORDINATOR_GROUP, COORDINATOR_PERMISSIONS)):
+    for name, spec in (
+        (CLERK_GROUP, CLERK_PERMISSIONS),
+        (COORDINATOR_GROUP, COORDINATOR_PERMISSIONS),
+    ):
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(*_permissions(apps, spec))
 

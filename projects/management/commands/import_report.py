@@ -64,7 +64,7 @@ def import_report_file(
     except ReportReadError as error:
         _refuse(path, [str(e) for e in error.errors], stderr)
 
-    resource = ProjectResource(fiscal_year=fiscal_year, form=form)
+    resource = ProjectResource(default_fiscal_year=fiscal_year, default_form=form)
     with _progress(len(dataset), stdout) as progress, transaction.atomic():
         result = resource.import_data(
             dataset,

@@ -1,0 +1,121 @@
+"""Import and export from the project list, as a clerk and as the coordinator."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from projects import layout
+from projects.admin import ProjectAdmin
+from projects.models import Project
+
+pytestmark = pytest.mark.django_db
+
+IMPORT_URL = reverse("admin:projects_project_import")
+EXPORT_URL = reverse("admin:projects_project_export")
+
+
+def _csv(*rows: dict) -> bytes:
+    lines = [",".join(layout.DATASET_COLUMNS)]
+    for row in rows:
+        lines.append(",".join(f'"{row.get(c, "")}"' for c in layout.DATASET_COLUMNS))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _row(number, department, **cells) -> dict:
+    row = {
+        layout.FISCAL_YEAR: "令和5年度",
+        layout.FORM: "共催",
+        layout.NUMBER: str(number),
+        layout.NAME: f"市民講座{number} ({department})",
+        layout.CATEGORY: "例年実施 (平成19年頃から継続実施)",
+        layout.PURPOSE: "学びの場をつくる。",
+        layout.PARTNERS: "苫小牧市女性団体連絡協議会",
+        layout.SESSIONS: "令和5年9月13日(61人)",
+        layout.EFFECT: "好評だった。",
+    }
+    row.update(cells)
+    return row
+
+
+def _csv_format_index(rf, user) -> str:
+    request = rf.get(IMPORT_URL)
+    request.user = user
+    from django.contrib import admin
+
+    formats = admin.site._registry[Project].get_import_formats()
+    return str(next(i for i, f in enumerate(formats) if f().get_extension() == "csv"))
+
+
+def _post_import(client, rf, user, payload: bytes):
+    client.force_login(user)
+    return client.post(
+        IMPORT_URL,
+        {
+            "format": _csv_format_index(rf, user),
+            "import_file": SimpleUploadedFile("r05.csv", payload, content_type="text/csv"),
+        },
+    )
+
+
+def test_the_list_shows_import_and_export_buttons(client, clerk):
+    client.force_login(clerk)
+    response = client.get("/admin/projects/project/")
+    assert IMPORT_URL in response.text
+    assert EXPORT_URL in response.text
+
+
+def test_it_refuses_a_clerk_importing_a_row_of_another_department(
+    client, rf, clerk, kyodo_room, lifelong
+):
+    payload = _csv(_row(1, "協働・男女平等参画室"), _row(2, "生涯学習課"))
+    response = _post_import(client, rf, clerk, payload)
+    assert response.status_code == 200
+    result = response.context["result"]
+    assert result.has_validation_errors()
+    invalid = result.invalid_rows
+    assert [row.number for row in invalid] == [2]
+    assert "生涯学習課" in str(invalid[0].error_dict) or "担当課" in str(invalid[0].error_dict)
+    assert "取り込めない行があります" in response.text
+    # Nothing is offered for confirmation, and nothing was saved.
+    assert "confirm_form" not in response.context
+    assert not Project.objects.exists()
+
+
+def test_a_clerk_imports_the_rows_of_their_own_department(client, rf, clerk, kyodo_room):
+    response = _post_import(client, rf, clerk, _csv(_row(1, "協働・男女平等参画室")))
+    assert response.status_code == 200
+    result = response.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    confirm = response.context["confirm_form"]
+    data = {name: field.value() for name, field in ((f.name, f) for f in confirm)}
+    response = client.post(reverse("admin:projects_project_process_import"), data)
+    assert response.status_code == 302
+    project = Project.objects.get()
+    assert project.department == kyodo_room
+    assert project.history.first().history_user == clerk
+
+
+def test_a_coordinator_imports_rows_of_any_department(client, rf, coordinator, lifelong):
+    response = _post_import(client, rf, coordinator, _csv(_row(3, "生涯学習課")))
+    result = response.context["result"]
+    assert not result.has_validation_errors()
+    assert [row.import_type for row in result.rows] == ["new"]
+
+
+def test_the_export_honours_the_lists_filters(client, coordinator, own_project, others_project):
+    client.force_login(coordinator)
+    form = client.get(EXPORT_URL + "?category__exact=new").context["form"]
+    data = {name: "on" for name, field in form.fields.items() if field.initial is True}
+    data.update(format="0", resource="0")
+    response = client.post(EXPORT_URL + "?category__exact=new", data)
+    assert response.status_code == 200, response.content[:500]
+    assert response["Content-Disposition"].startswith("attachment")
+    text = response.content.decode("utf-8-sig")
+    assert "びとこま" in text
+    assert "まちかどミーティング" not in text
+
+
+def test_the_admin_uses_the_report_resource_and_formats():
+    assert ProjectAdmin.resource_classes[0].__name__ == "ProjectResource"
+    titles = [f().get_title() for f in ProjectAdmin.import_formats]
+    assert any("報告書" in t for t in titles)
