@@ -222,18 +222,7 @@ class SessionInline(FollowsProjectMixin, admin.TabularInline):
     model = Session
     form = SessionInlineForm
     formset = SessionInlineFormSet
-    extra = 1
-    fields = (
-        "order",
-        "label",
-        "start",
-        "end",
-        "participants",
-        "approximate",
-        "unit",
-        "group",
-        "note",
-    )
+    extra = 1  # the fields and their order come from SessionInlineForm
     formfield_overrides = {models.DateField: {"widget": WarekiDateWidget}}
     classes = ("kyodo-sessions",)
 

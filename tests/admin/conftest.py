@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from partners.models import Partner, PartnerAlias, PartnerKind
-from projects.models import Category, Department, Form, Project, ProjectPartner, Session
+from projects.models import Category, Form, Project, ProjectPartner, Session
 from projects.permissions import CLERK_GROUP, COORDINATOR_GROUP
 
 PASSWORD = "kyodo-test-password-1"
@@ -21,21 +21,6 @@ def make_user(username, group_name, departments=()):
     for department in departments:
         department.members.add(user)
     return user
-
-
-@pytest.fixture
-def kyodo_room(db):
-    return Department.objects.create(name="協働・男女平等参画室")
-
-
-@pytest.fixture
-def lifelong(db):
-    return Department.objects.create(name="生涯学習課")
-
-
-@pytest.fixture
-def kyosai(db):
-    return Form.objects.get(name="共催")
 
 
 @pytest.fixture

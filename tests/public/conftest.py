@@ -5,22 +5,7 @@ import datetime
 import pytest
 
 from partners.models import Partner
-from projects.models import Category, Department, Form, Project, ProjectPartner, Session
-
-
-@pytest.fixture
-def kyodo_room(db):
-    return Department.objects.create(name="協働・男女平等参画室")
-
-
-@pytest.fixture
-def lifelong(db):
-    return Department.objects.create(name="生涯学習課")
-
-
-@pytest.fixture
-def kyosai(db):
-    return Form.objects.get(name="共催")
+from projects.models import Category, Form, Project, ProjectPartner, Session
 
 
 @pytest.fixture
