@@ -3,11 +3,6 @@ import pytest
 from projects.models import Department, Form
 
 
-@pytest.fixture(autouse=True)
-def _media_and_language(settings):
-    settings.LANGUAGE_CODE = "ja"
-
-
 @pytest.fixture
 def kyodo_room(db):
     return Department.objects.create(name="協働・男女平等参画室")
