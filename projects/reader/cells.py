@@ -5,6 +5,7 @@ Nothing is guessed and no text is dropped: what a reader cannot place is an erro
 """
 
 import re
+from dataclasses import replace
 
 from projects.wareki import ERA_PATTERN, WarekiError, era_named, parse_era_year, western_year
 
@@ -227,39 +228,16 @@ class _Sessions:
         if not self.group_open:
             raise self.error("：人数の前に日付がありません。", shown)
         first = self.sessions[self.group_start]
-        self.sessions[self.group_start] = SessionEntry(
-            start=first.start,
-            end=first.end,
-            label=first.label,
-            participants=participants,
-            approximate=approximate,
-            unit=unit,
-            group=first.group,
+        self.sessions[self.group_start] = replace(
+            first, participants=participants, approximate=approximate, unit=unit
         )
         for index in range(self.group_start + 1, len(self.sessions)):
-            session = self.sessions[index]
-            self.sessions[index] = SessionEntry(
-                start=session.start,
-                end=session.end,
-                label=session.label,
-                unit=unit,
-                group=session.group,
-            )
+            self.sessions[index] = replace(self.sessions[index], unit=unit)
         self.group_open = False
         self.counted = True
 
     def note(self, note: str) -> None:
-        first = self.sessions[self.group_start]
-        self.sessions[self.group_start] = SessionEntry(
-            start=first.start,
-            end=first.end,
-            label=first.label,
-            participants=first.participants,
-            approximate=first.approximate,
-            unit=first.unit,
-            group=first.group,
-            note=note,
-        )
+        self.sessions[self.group_start] = replace(self.sessions[self.group_start], note=note)
         self.counted = False
 
     def start_label(self, label: str) -> None:

@@ -11,7 +11,7 @@ so the caller's transaction rolls everything back: nothing is saved from a file 
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.db import models
 from django.utils import timezone
@@ -306,20 +306,8 @@ def _links_for(row: ProjectRow, maps) -> tuple[list[ProjectPartner], list[ReadEr
 
 
 def _sessions_for(row: ProjectRow) -> list[Session]:
-    return [
-        Session(
-            order=order,
-            group=s.group,
-            label=s.label,
-            start=s.start,
-            end=s.end,
-            participants=s.participants,
-            approximate=s.approximate,
-            unit=s.unit,
-            note=s.note,
-        )
-        for order, s in enumerate(row.sessions.sessions)
-    ]
+    # SessionEntry's fields are Session's, by design of the reader's records.
+    return [Session(order=order, **asdict(s)) for order, s in enumerate(row.sessions.sessions)]
 
 
 def _signature(obj, fields) -> tuple:

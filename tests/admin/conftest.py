@@ -7,8 +7,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from partners.models import Partner, PartnerAlias, PartnerKind
-from projects.models import Category, Form, Project, ProjectPartner, Session
+from projects.models import Category, Form, ProjectPartner, Session
 from projects.permissions import CLERK_GROUP, COORDINATOR_GROUP
+from tests.factories import make_project
 
 PASSWORD = "kyodo-test-password-1"
 
@@ -57,18 +58,6 @@ def sports_association(db):
     )
     PartnerAlias.objects.create(partner=partner, name="(公財)苫小牧市スポーツ協会")
     return partner
-
-
-def make_project(*, department, form, number, name, year=2023, category=Category.ANNUAL, **kw):
-    return Project.objects.create(
-        fiscal_year=year,
-        form=form,
-        number=number,
-        name=name,
-        department=department,
-        category=category,
-        **kw,
-    )
 
 
 @pytest.fixture

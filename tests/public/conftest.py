@@ -5,24 +5,13 @@ import datetime
 import pytest
 
 from partners.models import Partner
-from projects.models import Category, Form, Project, ProjectPartner, Session
+from projects.models import Category, Form, ProjectPartner, Session
+from tests.factories import make_project
 
 
 @pytest.fixture
 def kouen(db):
     return Form.objects.get(name="後援")
-
-
-def make_project(*, form, department, number, name, fiscal_year=2023, **fields):
-    fields.setdefault("category", Category.ANNUAL)
-    return Project.objects.create(
-        fiscal_year=fiscal_year,
-        form=form,
-        number=number,
-        name=name,
-        department=department,
-        **fields,
-    )
 
 
 @pytest.fixture

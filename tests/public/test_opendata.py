@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from projects import layout
-from tests.public.conftest import make_project
+from tests.factories import make_project
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.public.conftest import make_project
+from tests.factories import make_project
 
 pytestmark = pytest.mark.django_db
 

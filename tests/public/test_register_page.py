@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from partners.models import Partner
 from projects.models import ProjectPartner, Session
-from tests.public.conftest import make_project
+from tests.factories import make_project
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,15 @@
+"""Small builders for test data, shared by the test folders."""
+
+from projects.models import Category, Project
+
+
+def make_project(*, form, department, number, name, fiscal_year=2023, **fields):
+    fields.setdefault("category", Category.ANNUAL)
+    return Project.objects.create(
+        fiscal_year=fiscal_year,
+        form=form,
+        number=number,
+        name=name,
+        department=department,
+        **fields,
+    )
