@@ -265,7 +265,8 @@ class Session(models.Model):
     group = models.PositiveSmallIntegerField(
         "人数のまとまり",
         default=0,
-        help_text="複数の日付で一つの参加人数を共有するとき、同じ番号にします。",
+        help_text="複数の日付で一つの参加人数を共有するとき、同じ番号（1以上）にします。"
+        "0 は共有なし（その日だけの人数）。",
     )
     label = models.CharField(
         "内容", max_length=200, blank=True, help_text="「・子ども会交流会」のような見出し。"

@@ -5,6 +5,7 @@ Nothing is guessed and no text is dropped: what a reader cannot place is an erro
 """
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from projects.wareki import ERA_PATTERN, WarekiError, era_named, parse_era_year, western_year
@@ -270,6 +271,16 @@ def _totals_at(folded: str, position: int) -> re.Match | None:
     return _SESSION_TOTAL.match(folded, position) or _PARTICIPANT_TOTAL.match(folded, position)
 
 
+def _number_shared_groups(sessions: list[SessionEntry]) -> tuple[SessionEntry, ...]:
+    """Group 0 is a session with its own count; dates sharing one count get 1, 2, … .
+
+    The same convention as the admin's 「人数のまとまり」, where a new session starts at 0.
+    """
+    sizes = Counter(s.group for s in sessions)
+    shared = {g: n for n, g in enumerate(sorted(g for g in sizes if sizes[g] > 1), start=1)}
+    return tuple(replace(s, group=shared.get(s.group, 0)) for s in sessions)
+
+
 def parse_sessions(text: str) -> SessionsCell:
     """The sessions of the cell: dates or ranges, each group of dates closed by its count.
 
@@ -361,7 +372,7 @@ def parse_sessions(text: str) -> SessionsCell:
     if not state.sessions:
         raise CellError(f"「{text}」に日付がありません。", text=text)
     return SessionsCell(
-        sessions=tuple(state.sessions),
+        sessions=_number_shared_groups(state.sessions),
         reported_session_count=session_total,
         reported_participants_total=participant_total,
     )

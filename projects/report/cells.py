@@ -75,7 +75,8 @@ def sessions_lines(project: Project) -> list[str]:
     """
     lines = []
     previous_label = ""
-    for _group, members in groupby(_sessions(project), key=lambda s: s.group):
+    # Group 0 is a session with its own count; only dates of one group ≥ 1 share a count.
+    for _group, members in groupby(_sessions(project), key=lambda s: s.group or ("own", id(s))):
         members = list(members)
         parts = []
         label = next((s.label for s in members if s.label), "")

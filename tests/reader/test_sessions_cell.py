@@ -37,16 +37,16 @@ def test_a_range_without_count_has_no_participants():
     assert cell.participants_total == 0
 
 
-def test_several_dates_each_with_its_count_are_several_groups():
+def test_dates_each_with_its_own_count_share_no_group():
     cell = parse_sessions(
         "令和 5年 9月 7日 (10人) 令和 5年11月 2日 (10人) "
         "令和 6年 1月11日 (10人) 令和 6年 3月 7日 (10人)"
     )
     assert [(s.start, s.participants, s.group) for s in cell.sessions] == [
         (D(2023, 9, 7), 10, 0),
-        (D(2023, 11, 2), 10, 1),
-        (D(2024, 1, 11), 10, 2),
-        (D(2024, 3, 7), 10, 3),
+        (D(2023, 11, 2), 10, 0),
+        (D(2024, 1, 11), 10, 0),
+        (D(2024, 3, 7), 10, 0),
     ]
     assert cell.participants_total == 40
 
@@ -58,10 +58,10 @@ def test_labels_and_dates_sharing_one_count():
         "・子ども芸術祭 令和 6年 2月17日～18日 (137人)"
     )
     assert [(s.label, s.start, s.end, s.participants, s.group) for s in cell.sessions] == [
-        ("子ども会交流会", D(2023, 6, 24), None, 46, 0),
-        ("子ども会交流会", D(2024, 1, 21), None, None, 0),
-        ("子ども会スポーツ交流会", D(2023, 10, 1), None, 24, 1),
-        ("子ども芸術祭", D(2024, 2, 17), D(2024, 2, 18), 137, 2),
+        ("子ども会交流会", D(2023, 6, 24), None, 46, 1),
+        ("子ども会交流会", D(2024, 1, 21), None, None, 1),
+        ("子ども会スポーツ交流会", D(2023, 10, 1), None, 24, 0),
+        ("子ども芸術祭", D(2024, 2, 17), D(2024, 2, 18), 137, 0),
     ]
     assert cell.participants_total == 207
 
@@ -108,14 +108,22 @@ def test_full_width_brackets_and_digits():
 def test_the_unit_of_a_shared_count_is_on_every_session_of_the_group():
     cell = parse_sessions("令和5年5月13日、令和5年5月14日 (21名)")
     assert [(s.participants, s.unit, s.group) for s in cell.sessions] == [
-        (21, "名", 0),
-        (None, "名", 0),
+        (21, "名", 1),
+        (None, "名", 1),
     ]
 
 
-def test_a_date_after_a_count_starts_a_new_group_without_count():
+def test_a_date_after_a_count_stands_alone_without_count():
     cell = parse_sessions("令和5年5月13日 (21人) 令和5年5月14日")
-    assert [(s.participants, s.group) for s in cell.sessions] == [(21, 0), (None, 1)]
+    assert [(s.participants, s.group) for s in cell.sessions] == [(21, 0), (None, 0)]
+
+
+def test_shared_groups_are_numbered_from_one_in_order():
+    cell = parse_sessions(
+        "令和5年5月13日、令和5年5月14日 (21人) 令和5年6月1日 (3人) "
+        "令和5年7月1日、令和5年7月2日 (8人)"
+    )
+    assert [s.group for s in cell.sessions] == [1, 1, 0, 2, 2]
 
 
 def test_already_clean_text_is_read_the_same():

@@ -156,6 +156,17 @@ def test_separate_sessions_are_separated_by_a_space_each_with_its_own_count():
     assert cells.sessions_lines(reload(project)) == ["令和5年9月13日 (6人)", "令和5年9月14日 (7人)"]
 
 
+def test_sessions_entered_in_the_admin_without_a_group_keep_their_own_counts():
+    # The admin starts every new session at group 0, which means "a count of its own".
+    project = make_project(
+        sessions=[
+            {"start": day(2023, 9, 13), "participants": 6, "group": 0},
+            {"start": day(2023, 9, 14), "participants": 7, "group": 0},
+        ]
+    )
+    assert cells.sessions_lines(reload(project)) == ["令和5年9月13日 (6人)", "令和5年9月14日 (7人)"]
+
+
 def test_the_closing_total_follows_the_sessions():
     project = make_project(
         sessions=[
