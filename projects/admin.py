@@ -43,6 +43,7 @@ from projects.permissions import (
     split_editable,
 )
 from projects.report.admin_views import copy_to_next_year, report_urls
+from projects.services.publishing import project_set_published
 from projects.wareki import WarekiError, fiscal_year_label
 
 try:  # The lead's resource; the admin works with the stock resource until it exists.
@@ -266,11 +267,25 @@ def _sessions_of_project():
     return Session.objects.filter(project=OuterRef("pk")).order_by().values("project")
 
 
+@admin.action(description="選択した協働事業を公開する", permissions=["publish"])
+def publish(model_admin, request, queryset):
+    changed = project_set_published(projects=queryset, published=True, user=request.user)
+    model_admin.message_user(request, f"{changed}件の協働事業を公開しました。", messages.SUCCESS)
+
+
+@admin.action(description="選択した協働事業を非公開にする", permissions=["publish"])
+def withdraw(model_admin, request, queryset):
+    changed = project_set_published(projects=queryset, published=False, user=request.user)
+    model_admin.message_user(
+        request, f"{changed}件の協働事業を非公開にしました。", messages.SUCCESS
+    )
+
+
 @admin.register(Project)
 class ProjectAdmin(ImportExportMixin, KyodoHistoryAdmin):
     form = ProjectAdminForm
     inlines = [SessionInline, PartnerLinkInline]
-    actions = [copy_to_next_year]
+    actions = [copy_to_next_year, publish, withdraw]
 
     list_display = (
         "number_display",
@@ -281,6 +296,7 @@ class ProjectAdmin(ImportExportMixin, KyodoHistoryAdmin):
         "fiscal_year_display",
         "first_date",
         "participants_display",
+        "published",
     )
     list_display_links = ("number_display", "name")
     list_select_related = ("department", "form")
@@ -290,6 +306,7 @@ class ProjectAdmin(ImportExportMixin, KyodoHistoryAdmin):
         "category",
         "department",
         SessionDateRangeFilter,
+        "published",
     )
     search_fields = (
         "name",
@@ -319,6 +336,7 @@ class ProjectAdmin(ImportExportMixin, KyodoHistoryAdmin):
                     "effect",
                     ("reported_session_count", "reported_participants_total"),
                     "participants_summary",
+                    "published",
                     "loaded_version",
                     "loaded_at",
                 )
@@ -422,6 +440,16 @@ class ProjectAdmin(ImportExportMixin, KyodoHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or can_edit_project(request.user, obj))
+
+    def has_publish_permission(self, request):
+        """Only the coordinating office decides what citizens see."""
+        return is_coordinator(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if not self.has_publish_permission(request):
+            readonly = (*readonly, "published")
+        return readonly
 
     def has_import_permission(self, request):
         user = request.user

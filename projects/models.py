@@ -84,6 +84,10 @@ class ProjectQuerySet(models.QuerySet):
     def new(self):
         return self.filter(category=Category.NEW)
 
+    def published(self):
+        """What citizens see: the public pages and the open data."""
+        return self.filter(published=True)
+
     def in_report_order(self):
         return self.order_by("fiscal_year", "form__order", "form__name", "number")
 
@@ -137,6 +141,12 @@ class Project(models.Model):
         null=True,
         blank=True,
         help_text="「全9回 延べ165人」の 165。入力すると参加人数の合計と照合します。",
+    )
+    published = models.BooleanField(
+        "公開",
+        default=False,
+        help_text="公開すると市民向けのページとオープンデータに載ります。"
+        "切り替えは協働推進担当が行います（報告書から取り込んだ協働事業は公開済み）。",
     )
     version = models.PositiveIntegerField(
         "版", default=1, editable=False, help_text="同時編集の検出に使います。"

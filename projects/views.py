@@ -30,7 +30,10 @@ PAGE_SIZE = 50
 def _years() -> list[int]:
     """The fiscal years with at least one project, latest first."""
     return list(
-        Project.objects.order_by("-fiscal_year").values_list("fiscal_year", flat=True).distinct()
+        Project.objects.published()
+        .order_by("-fiscal_year")
+        .values_list("fiscal_year", flat=True)
+        .distinct()
     )
 
 
@@ -54,7 +57,8 @@ def register(request: HttpRequest) -> HttpResponse:
     years = _years()
     year = _chosen_year(request, years)
     queryset = (
-        Project.objects.filter(fiscal_year=year)
+        Project.objects.published()
+        .filter(fiscal_year=year)
         .select_related("form", "department")
         .annotate(
             participants_sum=Sum("sessions__participants"),
@@ -90,7 +94,7 @@ def register(request: HttpRequest) -> HttpResponse:
 @require_safe
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """`/projects/<pk>/`: every field of one project in the report's wording."""
-    project = get_object_or_404(with_report_relations(Project.objects.all()), pk=pk)
+    project = get_object_or_404(with_report_relations(Project.objects.published()), pk=pk)
     context = {
         "project": project,
         "year_label": fiscal_year_label(project.fiscal_year),
@@ -106,7 +110,8 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def opendata(request: HttpRequest) -> HttpResponse:
     """`/opendata/`: the years that can be downloaded, with their project counts."""
     years = (
-        Project.objects.values("fiscal_year")
+        Project.objects.published()
+        .values("fiscal_year")
         .annotate(projects=Count("pk"))
         .order_by("-fiscal_year")
     )
@@ -139,7 +144,7 @@ def _attachment(data: bytes, *, filename: str, content_type: str) -> HttpRespons
 @require_safe
 def opendata_csv(request: HttpRequest, year: int) -> HttpResponse:
     """The year in the report layout, UTF-8 with BOM, formulas neutralised."""
-    dataset = report_dataset(projects_for_report(fiscal_year=year))
+    dataset = report_dataset(projects_for_report(fiscal_year=year).published())
     if not dataset.height:
         raise Http404(f"{year}年度の協働事業は登録されていません。")
     return _attachment(
@@ -152,7 +157,7 @@ def opendata_csv(request: HttpRequest, year: int) -> HttpResponse:
 @require_safe
 def opendata_json(request: HttpRequest, year: int) -> HttpResponse:
     """The year's structured records, as `manage.py export_report --format json` writes them."""
-    records = report_records(projects_for_report(fiscal_year=year))
+    records = report_records(projects_for_report(fiscal_year=year).published())
     if not records:
         raise Http404(f"{year}年度の協働事業は登録されていません。")
     text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"

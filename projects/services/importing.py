@@ -156,8 +156,14 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
             "reported_participants_total": row.sessions.reported_participants_total,
         }
         if project is None:
+            # A report is a published document: what it lists is public at once. Updates leave
+            # the status alone, so a coordinator's 非公開 survives a re-import.
             project = Project(
-                fiscal_year=row.fiscal_year, form=maps.forms[row.form], number=row.number, **values
+                fiscal_year=row.fiscal_year,
+                form=maps.forms[row.form],
+                number=row.number,
+                published=True,
+                **values,
             )
             project._kyodo_children = (links, sessions)
             new_projects.append(project)

@@ -225,3 +225,14 @@ def test_it_lists_every_error_of_the_file_not_only_the_first(refused):
     errors = refused(text)
 
     assert "No.1" in errors and "No.2" in errors and "毎年やる" in errors
+
+
+def test_imported_projects_are_published_and_a_withdrawal_survives_a_reimport(import_report):
+    import_report(report_text(2))
+    assert set(Project.objects.values_list("published", flat=True)) == {True}
+    Project.objects.filter(number=2).update(published=False)
+
+    import_report(report_text([report_row(1), report_row(2, effect="書き直した。")]))
+
+    assert Project.objects.get(number=2).published is False
+    assert Project.objects.get(number=2).effect == "書き直した。"

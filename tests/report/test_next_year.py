@@ -83,6 +83,15 @@ def test_an_annual_project_is_copied_to_next_year_without_sessions_or_effect(coo
     assert copy.history.first().history_user == coordinator
 
 
+def test_next_years_drafts_are_not_published(coordinator):
+    source = make_project(name="令和5年度 苫小牧市民塾", category=Category.ANNUAL)
+    Project.objects.filter(pk=source.pk).update(published=True)
+
+    (copy,) = project_copy_to_next_year(projects=[source], user=coordinator)
+
+    assert copy.published is False
+
+
 def test_a_biennial_project_is_copied_two_years_on(coordinator):
     source = make_project(name="令和5年度第1回 ゼミナール", category=Category.BIENNIAL)
     [copy] = project_copy_to_next_year(projects=[source], user=coordinator)
