@@ -356,6 +356,7 @@ class ProjectAdmin(ImportExportMixin, KyodoHistoryAdmin):
         resource_classes = [ProjectResource]
     import_formats = [f for f in IMPORT_FORMATS if f is not None]
     export_formats = [base_formats.CSV, base_formats.XLSX]
+    to_encoding = "utf-8-sig"  # with a BOM, so Excel opens the CSV without mojibake
     export_form_class = ReportExportForm
     import_template_name = "admin/projects/project/import.html"
     export_template_name = "admin/projects/project/export.html"

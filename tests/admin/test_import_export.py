@@ -115,6 +115,19 @@ def test_the_export_honours_the_lists_filters(client, coordinator, own_project, 
     assert "まちかどミーティング" not in text
 
 
+def test_the_exported_csv_starts_with_a_bom_for_excel(client, coordinator, own_project):
+    client.force_login(coordinator)
+    form = client.get(EXPORT_URL).context["form"]
+    data = {name: "on" for name, field in form.fields.items() if field.initial is True}
+    data.update(format="0", resource="0")
+
+    response = client.post(EXPORT_URL, data)
+
+    assert response.content.startswith("\ufeff".encode())
+    header = response.content.decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("年度,協働の形態,No.,協働事業の名称 (担当課)")
+
+
 def test_the_admin_uses_the_report_resource_and_formats():
     assert ProjectAdmin.resource_classes[0].__name__ == "ProjectResource"
     titles = [f().get_title() for f in ProjectAdmin.import_formats]
