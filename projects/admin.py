@@ -42,22 +42,16 @@ from projects.permissions import (
     is_coordinator,
     split_editable,
 )
+from projects.reader.records import ReportReadError
 from projects.report.admin_views import copy_to_next_year, report_urls
+from projects.resources import (
+    ProjectResource,
+    ReportCSVFormat,
+    ReportTextFormat,
+    ReportXLSXFormat,
+)
 from projects.services.publishing import project_set_published
 from projects.wareki import WarekiError, fiscal_year_label
-
-try:  # The lead's resource; the admin works with the stock resource until it exists.
-    from projects import resources as project_resources
-except ImportError:  # pragma: no cover - only while projects/resources.py is being written
-    project_resources = None
-
-ProjectResource = getattr(project_resources, "ProjectResource", None)
-# The report's PDF text, and CSV / XLSX in the report layout (cp932 or UTF-8, detected).
-IMPORT_FORMATS = [
-    getattr(project_resources, "ReportTextFormat", None),
-    getattr(project_resources, "ReportCSVFormat", base_formats.CSV),
-    getattr(project_resources, "ReportXLSXFormat", base_formats.XLSX),
-]
 
 
 class ReportExportForm(SelectableFieldsExportForm):
@@ -352,9 +346,9 @@ class ProjectAdmin(ImportExportMixin, KyodoHistoryAdmin):
         js = ["projects/wareki.js"]
 
     # import and export (django-import-export)
-    if ProjectResource is not None:
-        resource_classes = [ProjectResource]
-    import_formats = [f for f in IMPORT_FORMATS if f is not None]
+    resource_classes = [ProjectResource]
+    # The report's PDF text, and CSV / XLSX in the report layout (cp932 or UTF-8, detected).
+    import_formats = [ReportTextFormat, ReportCSVFormat, ReportXLSXFormat]
     export_formats = [base_formats.CSV, base_formats.XLSX]
     to_encoding = "utf-8-sig"  # with a BOM, so Excel opens the CSV without mojibake
     export_form_class = ReportExportForm
@@ -441,6 +435,18 @@ class ProjectAdmin(ImportExportMixin, KyodoHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or can_edit_project(request.user, obj))
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        # The stock message names only the exception's class; a clerk needs the reasons.
+        if isinstance(e, ReportReadError):
+            for error in e.errors:
+                form.add_error("import_file", str(error))
+        else:
+            form.add_error(
+                "import_file",
+                "ファイルを読めませんでした。選んだ形式（報告書テキスト・CSV・XLSX）と"
+                "ファイルが合っているか確かめてください。",
+            )
 
     def has_publish_permission(self, request):
         """Only the coordinating office decides what citizens see."""

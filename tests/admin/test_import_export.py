@@ -132,3 +132,23 @@ def test_the_admin_uses_the_report_resource_and_formats():
     assert ProjectAdmin.resource_classes[0].__name__ == "ProjectResource"
     titles = [f().get_title() for f in ProjectAdmin.import_formats]
     assert any("報告書" in t for t in titles)
+
+
+def test_an_unreadable_file_is_refused_with_the_reasons_in_japanese(client, rf, coordinator):
+    # A CSV without the 実施区分 column: the reader says which column is missing.
+    columns = [c for c in layout.DATASET_COLUMNS if c != layout.CATEGORY]
+    payload = (",".join(columns) + "\n").encode("utf-8")
+
+    response = _post_import(client, rf, coordinator, payload)
+
+    errors = response.context["form"].errors["import_file"]
+    assert any("実施区分" in e and "列がありません" in e for e in errors)
+    assert Project.objects.count() == 0
+
+
+def test_a_binary_file_is_refused_with_a_reason(client, rf, coordinator):
+    response = _post_import(client, rf, coordinator, bytes(range(256)) * 4)
+
+    (error,) = response.context["form"].errors["import_file"]
+    assert "テキスト" in error or "読めません" in error
+    assert "encountered" not in error
