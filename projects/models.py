@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import Exists, Min, OuterRef, Q, Subquery, Sum
 from simple_history.models import HistoricalRecords
 
 from partners.models import Partner
@@ -66,33 +66,49 @@ class Category(models.TextChoices):
     OTHER = "other", "その他"
 
 
+# The order the report prints its rows in: by year, by 協働の形態 (①②… as the form's 表示順),
+# then by No. Every list, export and page that follows the report uses this one tuple.
+REPORT_ORDER = ("fiscal_year", "form__order", "form__name", "number")
+
+
 class ProjectQuerySet(models.QuerySet):
+    """The reads the admin, the public pages, the report and the API call."""
+
     def for_year(self, fiscal_year: int):
         return self.filter(fiscal_year=fiscal_year)
 
     def of_form(self, form: "Form | str"):
         if isinstance(form, Form):
             return self.filter(form=form)
-        return self.filter(form__name=form)
-
-    def in_departments(self, departments):
-        return self.filter(department__in=departments)
+        return self.filter(form__name=form.strip())
 
     def recurring(self):
         return self.filter(category__in=[Category.ANNUAL, Category.BIENNIAL])
-
-    def new(self):
-        return self.filter(category=Category.NEW)
 
     def published(self):
         """What citizens see: the public pages and the open data."""
         return self.filter(published=True)
 
     def in_report_order(self):
-        return self.order_by("fiscal_year", "form__order", "form__name", "number")
+        return self.order_by(*REPORT_ORDER)
 
     def with_participants(self):
-        return self.annotate(participants_total=Sum("sessions__participants"))
+        """Annotate participants_total (None when no session has a count), first_start and
+        any_approximate.
+
+        Subqueries rather than joins: a join on sessions would multiply the rows that other
+        joins (partners in a keyword search) bring, and the sums with them.
+        """
+        sessions = Session.objects.filter(project=OuterRef("pk")).order_by().values("project")
+        return self.annotate(
+            participants_total=Subquery(
+                sessions.annotate(total=Sum("participants")).values("total")
+            ),
+            first_start=Subquery(sessions.annotate(first=Min("start")).values("first")),
+            any_approximate=Exists(
+                Session.objects.filter(project=OuterRef("pk"), approximate=True)
+            ),
+        )
 
 
 class Project(models.Model):
@@ -160,7 +176,7 @@ class Project(models.Model):
     class Meta:
         verbose_name = "協働事業"
         verbose_name_plural = "協働事業"
-        ordering = ["fiscal_year", "form__order", "form__name", "number"]
+        ordering = list(REPORT_ORDER)
         constraints = [
             models.UniqueConstraint(
                 fields=["fiscal_year", "form", "number"],

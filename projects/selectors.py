@@ -20,21 +20,13 @@ def with_report_relations(queryset: QuerySet) -> QuerySet:
             ),
             Prefetch("sessions", queryset=Session.objects.order_by("order", "start", "pk")),
         )
-        .order_by("fiscal_year", "form__order", "form__name", "number")
+        .in_report_order()
     )
-
-
-def form_named(name: str) -> Form:
-    """The form of collaboration called ``name``; Form.DoesNotExist when there is none."""
-    return Form.objects.get(name=name.strip())
 
 
 def projects_for_report(*, fiscal_year: int, form: Form | str | None = None) -> QuerySet:
     """A year's projects (optionally one form's) ready for the report, ordered by form and No."""
-    queryset = Project.objects.filter(fiscal_year=fiscal_year)
+    queryset = Project.objects.for_year(fiscal_year)
     if form is not None:
-        if isinstance(form, Form):
-            queryset = queryset.filter(form=form)
-        else:
-            queryset = queryset.filter(form__name=form.strip())
+        queryset = queryset.of_form(form)
     return with_report_relations(queryset)
