@@ -2,8 +2,9 @@
 
 from django.db.models import QuerySet
 
-CLERK_GROUP = "担当課職員"
-COORDINATOR_GROUP = "協働推進担当"
+from projects.roles import CLERK_GROUP, COORDINATOR_GROUP, sync_groups
+
+__all__ = ["CLERK_GROUP", "COORDINATOR_GROUP"]
 
 
 def is_coordinator(user) -> bool:
@@ -40,13 +41,6 @@ def editable_projects(user, queryset: QuerySet) -> QuerySet:
     return queryset.filter(department_id__in=department_ids_of(user))
 
 
-def is_clerk(user) -> bool:
-    """A member of 担当課職員: changes only the projects of their own departments."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.groups.filter(name=CLERK_GROUP).exists()
-
-
 def editable_departments(user, queryset: QuerySet) -> QuerySet:
     """The departments whose projects the user may add, change and delete."""
     if is_coordinator(user):
@@ -69,46 +63,6 @@ def split_editable(user, queryset: QuerySet) -> tuple[QuerySet, QuerySet]:
     return allowed, queryset.exclude(department_id__in=department_ids_of(user))
 
 
-# What each group may do in general (model permissions); the migration 0004_groups creates the
-# same. Which projects a clerk may change is decided per object by the functions above.
-_ALL = ("view", "add", "change", "delete")
-GROUP_PERMISSIONS = {
-    CLERK_GROUP: {
-        "projects.project": _ALL,
-        "projects.session": _ALL,
-        "projects.projectpartner": _ALL,
-        "projects.department": ("view",),
-        "projects.form": ("view",),
-        "partners.partner": ("view", "add"),
-        "partners.partneralias": ("view", "add"),
-    },
-    COORDINATOR_GROUP: {
-        "projects.project": _ALL,
-        "projects.session": _ALL,
-        "projects.projectpartner": _ALL,
-        "projects.department": _ALL,
-        "projects.form": _ALL,
-        "partners.partner": _ALL,
-        "partners.partneralias": _ALL,
-        "auth.user": ("view",),
-    },
-}
-
-
-def ensure_groups():
-    """Create both groups with their permissions if missing (after a flush, in a fresh test DB)."""
-    from django.contrib.auth.models import Group, Permission
-
-    groups = {}
-    for name, spec in GROUP_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        for model, actions in spec.items():
-            app_label, model_name = model.split(".")
-            group.permissions.add(
-                *Permission.objects.filter(
-                    content_type__app_label=app_label,
-                    codename__in=[f"{action}_{model_name}" for action in actions],
-                )
-            )
-        groups[name] = group
-    return groups
+def ensure_groups() -> dict:
+    """Both groups with exactly the permissions of projects.roles (after a flush in tests)."""
+    return sync_groups()
