@@ -72,7 +72,7 @@ if not DEBUG and "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS='*' is refused when DEBUG is off.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
-# The city whose register this is (GLOSSARY.md): kept in settings, never in code.
+# The city whose register this is: kept in settings, never in code.
 KYODO_CITY_NAME = env_str("KYODO_CITY_NAME", "苫小牧市")
 KYODO_CITY_CODE = env_str("KYODO_CITY_CODE", "012131")
 if not (len(KYODO_CITY_CODE) == 6 and KYODO_CITY_CODE.isdigit()):

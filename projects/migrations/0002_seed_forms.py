@@ -1,6 +1,6 @@
 from django.db import migrations
 
-# The forms of collaboration of GLOSSARY.md, in the order reports number them. The list stays
+# The forms of collaboration seen in Japanese municipal reports (README, 用語集), in the order reports number them. The list stays
 # editable in the admin: cities use their own subsets and wordings.
 FORMS = [
     "共催",

@@ -10,7 +10,7 @@ import re
 
 from .text import clean, fold
 
-# Abbreviation (the text inside the brackets) -> full legal form. GLOSSARY.md, 「法人格」.
+# Abbreviation (the text inside the brackets) -> full legal form (README, 用語集: 法人格).
 ABBREVIATIONS: dict[str, str] = {
     "株": "株式会社",
     "有": "有限会社",

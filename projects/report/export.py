@@ -36,7 +36,7 @@ def report_dataset(queryset: QuerySet | Iterable[Project]) -> tablib.Dataset:
 
 
 def project_record(project: Project) -> dict:
-    """The structured record of a project (the JSON export of issue 2)."""
+    """The structured record of a project (what `export_report --format json` writes)."""
     sessions = sorted(project.sessions.all(), key=lambda s: (s.order, s.start, s.pk or 0))
     links = sorted(project.partner_links.all(), key=lambda link: (link.order, link.pk or 0))
     return {

@@ -16,7 +16,7 @@ SEED = Path(__file__).resolve().parents[2] / "seeds" / "r05_kyosai_report.txt"
 def pytest_configure(config):
     config.addinivalue_line(
         "markers",
-        "seed: imports the seed report with import_report (needs the importer of issue 2)",
+        "seed: imports the seed report with import_report (the whole import path)",
     )
 
 
@@ -78,5 +78,5 @@ def day(year, month, date) -> datetime.date:
 
 @pytest.fixture
 def seeded(db):
-    """The seed report imported through the importer's command (issue 2's contract)."""
+    """The seed report imported through the importer's command (the command as a user runs it)."""
     call_command("import_report", str(SEED), stdout=StringIO(), stderr=StringIO())

@@ -1,7 +1,7 @@
 """The report rebuilt from the register is the published table: every cell of the seed, exactly.
 
-These tests import the seed with the importer of issue 2 (``import_report``), so they pass once
-that command exists; they are marked ``seed`` and never skipped.
+These tests import the seed through the ``import_report`` command, as a coordinator would; they
+are marked ``seed`` and never skipped.
 """
 
 import csv
