@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 MANAGE := DEBUG=$${DEBUG-1} $(BIN)/python manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint format bench install migrate seed demo browser clean
+.PHONY: run test lint format bench install migrate seed demo browser clean serve
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,3 +48,13 @@ browser:
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+
+# Production-like serving on this machine: DEBUG off, static files collected and served by
+# whitenoise, gunicorn in front. SECRET_KEY must be set (see README); KYODO_HTTPS=0 because
+# the loopback has no TLS (behind the city's HTTPS proxy leave it at its default, on).
+SERVE_ENV := DEBUG=0 KYODO_HTTPS=$${KYODO_HTTPS-0} ALLOWED_HOSTS=$${ALLOWED_HOSTS-127.0.0.1,localhost}
+serve: install
+	@test -n "$$SECRET_KEY" || { echo "SECRET_KEY を設定してください: export SECRET_KEY=\$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')"; exit 2; }
+	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) $(BIN)/gunicorn kyodo.wsgi:application --config kyodo/gunicorn.conf.py
