@@ -35,6 +35,9 @@ GROUP_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "partners.partner": _ALL,
         "partners.partneralias": _ALL,
         "auth.user": ("view",),
+        # Lifting a login lockout (django-axes) is the coordinator's job.
+        "axes.accessattempt": ("view", "delete"),
+        "axes.accesslog": ("view",),
     },
 }
 
