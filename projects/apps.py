@@ -2,12 +2,16 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def _sync_groups(sender, apps, using, **kwargs):
-    # After every migrate (and after each test database is built), the groups hold exactly the
-    # permissions of projects.roles, including those of models added by later migrations.
+def _sync_groups(sender, apps=None, **kwargs):
+    # After every migrate and flush (and so after each test database is built or emptied), the
+    # groups hold exactly the permissions of projects.roles, including those of models added by
+    # later migrations. A flush sends no `apps`: the current models are the right ones then.
     from projects.roles import sync_groups
 
-    sync_groups(apps)
+    if apps is None:
+        sync_groups()
+    else:
+        sync_groups(apps)
 
 
 class ProjectsConfig(AppConfig):

@@ -1,0 +1,36 @@
+"""A database that went away gives a clean page, and the next request connects afresh."""
+
+import logging
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connections
+from django.shortcuts import render
+
+logger = logging.getLogger("kyodo.database")
+
+
+class DatabaseUnavailableMiddleware:
+    """Turn a lost or refused database connection into 503 「ただいま利用できません」.
+
+    Only connection failures (OperationalError, InterfaceError) are caught: a constraint
+    violation or a bug is still a 500 that is logged with its traceback. The broken connection
+    is closed so that Django opens a new one on the next request, instead of reusing it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("database unavailable: %s", exception)
+        for connection in connections.all(initialized_only=True):
+            try:
+                connection.close()
+            except DatabaseError:  # already gone: nothing left to close
+                pass
+        response = render(request, "503.html", status=503)
+        response["Retry-After"] = "30"
+        return response
