@@ -1,5 +1,6 @@
 """A database that went away gives a clean page, and the next request connects afresh."""
 
+import contextlib
 import logging
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
@@ -27,10 +28,8 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.error("database unavailable: %s", exception)
         for connection in connections.all(initialized_only=True):
-            try:
+            with contextlib.suppress(DatabaseError):  # already gone: nothing left to close
                 connection.close()
-            except DatabaseError:  # already gone: nothing left to close
-                pass
         response = render(request, "503.html", status=503)
         response["Retry-After"] = "30"
         return response
