@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 MANAGE := DEBUG=$${DEBUG-1} $(BIN)/python manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint format bench install migrate seed demo browser clean serve
+.PHONY: run test lint format bench install migrate seed demo browser clean serve loadtest
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,3 +58,7 @@ serve: install
 	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(SERVE_ENV) $(BIN)/gunicorn kyodo.wsgi:application --config kyodo/gunicorn.conf.py
+
+# 20 clients for 30 s against gunicorn with DEBUG off, 10,000 projects in DATABASE_URL's database.
+loadtest: install
+	$(BIN)/python -m tests.load
