@@ -1,0 +1,191 @@
+"""The figures of one database (the one DATABASE_URL names), as one JSON document on stdout.
+
+Steps, on an empty database: a 1,000-project year, then ten 10,000-project years one after the
+other (FY2014 … FY2023: the cost of a growing database shows in the tenth), each imported by the
+whole `import_report` command in a child process; the bare bulk write of the same rows beside it
+(PostgreSQL COPY, SQLite executemany); the exports of the last year; then the pages at 101,000
+projects through the test client (median and p95 of BENCH_REPEAT requests, and the query count).
+"""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+YEARS = int(os.environ.get("BENCH_YEARS", "10"))
+PER_YEAR = int(os.environ.get("BENCH_PER_YEAR", "10000"))
+SMALL = 1000
+REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
+FIRST_YEAR = 2014
+
+
+def _child(*args: str) -> tuple[float, dict]:
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.bench.command", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DEBUG": "1"},
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr[-3000:]}")
+    return seconds, json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _import(fiscal_year: int, projects: int, folder: Path) -> dict:
+    from tests.bench.data import yearly_report
+
+    path = folder / f"fy{fiscal_year}.txt"
+    text = yearly_report(fiscal_year, projects)
+    path.write_text(text, encoding="utf-8")
+    seconds, child = _child("import_report", str(path))
+    return {
+        "fiscal_year": fiscal_year,
+        "projects": projects,
+        "seconds": round(seconds, 2),
+        "rows_per_second": round(projects / seconds),
+        "peak_mib": child["peak_mib"],
+        "bulk_seconds": round(_bulk_write_baseline(text), 3),
+    }
+
+
+def _bulk_write_baseline(text: str) -> float:
+    """Seconds to write the same rows (projects, sessions, partner links) with the database's
+    fastest bulk path into scratch tables shaped like the register's: the floor for an import."""
+    from django.db import connection, transaction
+
+    projects, sessions, links = [], [], []
+    for line in text.splitlines():
+        cells = line.split("\t")
+        if len(cells) != 7 or not cells[0].isdigit():
+            continue
+        number = int(cells[0])
+        projects.append((2000, 1, number, cells[1], 1, "annual", cells[3], cells[6]))
+        sessions += [(number, i, part, 10) for i, part in enumerate(cells[5].split("、"))]
+        links += [(number, i, part) for i, part in enumerate(cells[4].split("、"))]
+    tables = {
+        "bench_project": (
+            "fiscal_year int, form int, number int, name text, department int, "
+            "category text, purpose text, effect text",
+            projects,
+        ),
+        "bench_session": ("project int, ord int, label text, participants int", sessions),
+        "bench_link": ("project int, ord int, written_as text", links),
+    }
+    with connection.cursor() as cursor:
+        for name, (columns, _) in tables.items():
+            cursor.execute(f"DROP TABLE IF EXISTS {name}")
+            cursor.execute(f"CREATE TABLE {name} ({columns})")
+    started = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        for name, (_, rows) in tables.items():
+            if connection.vendor == "postgresql":
+                with cursor.cursor.copy(f"COPY {name} FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            else:
+                marks = ", ".join("?" * len(rows[0]))
+                cursor.executemany(f"INSERT INTO {name} VALUES ({marks})", rows)
+    seconds = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        for name in tables:
+            cursor.execute(f"DROP TABLE {name}")
+    return seconds
+
+
+def _exports(fiscal_year: int, folder: Path) -> dict:
+    figures = {}
+    for kind in ("csv", "xlsx", "json"):
+        seconds, child = _child(
+            "export_report",
+            "--fiscal-year",
+            str(fiscal_year),
+            "--format",
+            kind,
+            "--output",
+            str(folder / f"export.{kind}"),
+        )
+        figures[kind] = {"seconds": round(seconds, 2), "peak_mib": child["peak_mib"]}
+    return figures
+
+
+def _timed(client, path: str) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    response = client.get(path)  # warm-up, and the check that the page works
+    if response.status_code != 200:
+        return {"path": path, "status": response.status_code}
+    connection.queries_log.clear()  # a full log (it keeps 9,000) would count nothing new
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    times = []
+    for _ in range(REPEAT):
+        started = time.perf_counter()
+        client.get(path)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return {
+        "path": path,
+        "median_ms": round(statistics.median(times), 1),
+        "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
+        "queries": len(queries),
+    }
+
+
+def _pages(fiscal_year: int) -> dict:
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from projects.models import Project
+    from projects.permissions import COORDINATOR_GROUP, ensure_groups
+
+    user, _ = get_user_model().objects.get_or_create(username="bench", is_staff=True)
+    user.groups.add(ensure_groups()[COORDINATOR_GROUP])
+    client = Client()
+    client.force_login(user)
+    project = Project.objects.for_year(fiscal_year).order_by("number").first()
+    pages = {
+        "admin list": "/admin/projects/project/",
+        "admin search 苫小牧": "/admin/projects/project/?q=苫小牧",
+        "public list": f"/?year={fiscal_year}",
+        "public keyword 苫小牧": f"/?year={fiscal_year}&q=苫小牧",
+        "project page": f"/projects/{project.pk}/",
+        "年次集計": f"/admin/projects/project/summary/?fiscal_year={fiscal_year}",
+        "open data CSV": f"/opendata/{fiscal_year}.csv",
+    }
+    return {name: _timed(client, path) for name, path in pages.items()}
+
+
+def main() -> None:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kyodo.settings")
+    django.setup()
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()  # the test client's host is allowed
+    result = {"database": connection.vendor, "imports": [], "started": time.time()}
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        result["imports"].append(_import(FIRST_YEAR - 1, SMALL, folder))
+        for year in range(FIRST_YEAR, FIRST_YEAR + YEARS):
+            result["imports"].append(_import(year, PER_YEAR, folder))
+            print(f"  {connection.vendor}: FY{year} imported", file=sys.stderr, flush=True)
+        last = FIRST_YEAR + YEARS - 1
+        result["exports"] = _exports(last, folder)
+    result["total_projects"] = SMALL + YEARS * PER_YEAR
+    result["pages"] = _pages(last)
+    print(json.dumps(result, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
