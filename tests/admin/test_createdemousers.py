@@ -5,11 +5,17 @@ from io import StringIO
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from projects.models import Department
 from projects.permissions import is_coordinator
 
 pytestmark = pytest.mark.django_db
+
+
+def _login_request():
+    # Logins go through django-axes, which needs the request (to count failures per address).
+    return RequestFactory().post("/admin/login/")
 
 
 def _run(*args) -> str:
@@ -24,8 +30,8 @@ def test_it_creates_a_coordinator_and_a_clerk_with_a_printed_password(settings, 
     output = _run()
     password = output.split("パスワード:")[1].split()[0]
     assert "/admin/" in output
-    coordinator = authenticate(username="demo-coordinator", password=password)
-    clerk = authenticate(username="demo-clerk", password=password)
+    coordinator = authenticate(_login_request(), username="demo-coordinator", password=password)
+    clerk = authenticate(_login_request(), username="demo-clerk", password=password)
     assert coordinator is not None and clerk is not None
     assert is_coordinator(coordinator) and coordinator.is_staff
     assert not is_coordinator(clerk)
@@ -41,7 +47,10 @@ def test_it_is_idempotent_and_takes_the_password_from_the_environment(settings, 
     User = get_user_model()
     assert User.objects.filter(username__startswith="demo-").count() == 2
     assert Department.objects.filter(name="協働・男女平等参画室").count() == 1
-    assert authenticate(username="demo-clerk", password="demo-password-123") is not None
+    assert (
+        authenticate(_login_request(), username="demo-clerk", password="demo-password-123")
+        is not None
+    )
     assert User.objects.get(username="demo-clerk").groups.count() == 1
 
 
