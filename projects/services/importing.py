@@ -25,6 +25,7 @@ from projects.permissions import department_ids_of, is_coordinator
 from projects.reader.legal_forms import kind_for
 from projects.reader.records import ReadError
 from projects.reader.text import key
+from projects.services.locks import import_lock_acquire
 
 IMPORT_REASON = "報告書の取込"
 BATCH_SIZE = 500
@@ -91,6 +92,7 @@ def project_import_rows(
     """Save the rows; returns each row's fate in the rows' order. Raises RowErrors."""
     rows = list(rows)
     history_user = user if user is not None and user.is_authenticated else None
+    import_lock_acquire()  # before any read: a concurrent import's rows are then visible
     maps = _Maps(rows)
     outcomes: list[ImportOutcome] = []
     errors: list[ReadError] = []

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from projects.reader.records import ReportReadError
 from projects.resources import ProjectResource, report_text_dataset, tabular_dataset
+from projects.services.locks import ImportBusy
 
 # Above this many rows a progress bar is shown on a terminal.
 PROGRESS_THRESHOLD = 200
@@ -65,14 +66,17 @@ def import_report_file(
         _refuse(path, [str(e) for e in error.errors], stderr)
 
     resource = ProjectResource(default_fiscal_year=fiscal_year, default_form=form)
-    with _progress(len(dataset), stdout) as progress, transaction.atomic():
-        result = resource.import_data(
-            dataset,
-            dry_run=dry_run,
-            use_transactions=True,
-            file_name=path.name,
-            progress=progress,
-        )
+    try:
+        with _progress(len(dataset), stdout) as progress, transaction.atomic():
+            result = resource.import_data(
+                dataset,
+                dry_run=dry_run,
+                use_transactions=True,
+                file_name=path.name,
+                progress=progress,
+            )
+    except ImportBusy as busy:
+        raise CommandError(f"{path.name}: {busy}") from None
     if result.has_validation_errors() or result.has_errors():
         messages = [
             message
