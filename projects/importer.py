@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from projects import layout
 from projects.reader import cells
+from projects.reader.limits import SMALLINT_MAX, within, year_within
 from projects.reader.records import CellError, PartnerEntry, ReadError, SessionsCell
 from projects.reader.text import clean
 from projects.wareki import (
@@ -81,18 +82,18 @@ def parse_fiscal_year(text: str) -> int:
     normal = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).upper()
     normal = normal.removesuffix("年度").removesuffix("度").removesuffix("年")
     if normal.isdigit() and len(normal) == 4:
-        return int(normal)
+        return year_within(int(normal), what="年度")
     match = _ERA_YEAR.match(normal)
     if not match:
         raise CellError("年度として読めません（例：令和5年度、2023）。")
-    return western_year(era_named(match[1]), parse_era_year(match[2]))
+    return year_within(western_year(era_named(match[1]), parse_era_year(match[2])), what="年度")
 
 
 def parse_number(text: str) -> int:
     normal = unicodedata.normalize("NFKC", text).strip().removesuffix(".")
     if not normal.isdigit() or int(normal) < 1:
         raise CellError("No.は1以上の整数で書いてください。")
-    return int(normal)
+    return within(int(normal), low=1, high=SMALLINT_MAX, what="No.")
 
 
 def read_row(
@@ -157,6 +158,10 @@ def read_row(
 
     if sessions is not None and year is not None:
         errors.extend(_check_sessions(sessions, year, where))
+    errors.extend(
+        ReadError(where, column, text, reason)
+        for column, text, reason in _too_long(name_department, partners, sessions)
+    )
 
     if errors:
         raise RowErrors(errors)
@@ -228,3 +233,37 @@ def _check_sessions(cell: SessionsCell, fiscal_year: int, where: str) -> list[Re
             )
         )
     return errors
+
+
+def _too_long(name_department, partners, sessions) -> list[tuple[str, str, str]]:
+    """(column, text, reason) of each text longer than the register's column can store."""
+    from partners.models import Partner
+    from projects.models import Department, Project, ProjectPartner, Session
+
+    def limit(model, field):
+        return model._meta.get_field(field).max_length
+
+    checks = []
+    if name_department is not None:
+        name, department = name_department
+        checks += [
+            (layout.NAME, "協働事業の名称", name, limit(Project, "name")),
+            (layout.NAME, "担当課", department, limit(Department, "name")),
+        ]
+    for entry in partners or ():
+        checks += [
+            (layout.PARTNERS, "団体名", entry.name, limit(Partner, "name")),
+            (layout.PARTNERS, "団体名", entry.written_as, limit(ProjectPartner, "written_as")),
+            (layout.PARTNERS, "役割", entry.role, limit(ProjectPartner, "role")),
+        ]
+    for session in sessions.sessions if sessions is not None else ():
+        checks += [
+            (layout.SESSIONS, "内容", session.label, limit(Session, "label")),
+            (layout.SESSIONS, "備考", session.note, limit(Session, "note")),
+        ]
+    found, seen = [], set()
+    for column, what, text, most in checks:
+        if len(text) > most and (column, what, text) not in seen:
+            seen.add((column, what, text))
+            found.append((column, text, f"{what}が長すぎます（{len(text)}文字。{most}文字まで）。"))
+    return found

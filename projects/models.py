@@ -8,11 +8,8 @@ from django.db.models import Exists, Min, OuterRef, Q, Subquery, Sum
 from simple_history.models import HistoricalRecords
 
 from partners.models import Partner
+from projects.reader.limits import MAX_YEAR, MIN_YEAR
 from projects.wareki import fiscal_year_bounds, fiscal_year_label
-
-# The oldest era the register knows (明治). A fiscal year before it cannot be written in 和暦.
-MIN_YEAR = 1868
-MAX_YEAR = 2200
 
 
 class Form(models.Model):

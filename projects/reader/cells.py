@@ -12,6 +12,7 @@ from projects.wareki import ERA_PATTERN, WarekiError, era_named, parse_era_year,
 
 from .dates import DateMatch, find_dates
 from .legal_forms import canonical_partner
+from .limits import INTEGER_MAX, SMALLINT_MAX, within, year_within
 from .records import CellError, PartnerEntry, SessionEntry, SessionsCell
 from .text import clean, collapse, fold
 
@@ -98,6 +99,7 @@ def parse_category(text: str) -> tuple[str, int | None]:
             else:
                 era = era_named(match["era"])
                 since = western_year(era, parse_era_year(match["era_year"]))
+            since = year_within(since, what="継続実施の開始年")
         except WarekiError as error:
             raise CellError(f"「{clean(text)}」：{error}", text=clean(text)) from None
         compact = compact[: match.start()]
@@ -148,7 +150,7 @@ def _partner(written: str, role: str) -> PartnerEntry:
     body = clean(written)
     count = None
     if match := _COUNTED.match(fold(body)):
-        count = int(match["count"])
+        count = within(int(match["count"]), low=1, high=INTEGER_MAX, what="団体の数", text=body)
         body = body[match.start("noun") :]
     name, legal_form = canonical_partner(body)
     if legal_form and name == legal_form:
@@ -197,7 +199,7 @@ _PARTICIPANT_TOTAL = re.compile(r"(?:延べ|延|のべ)\s*(?P<number>\d[\d,]*)\s
 def _number(written: str, whole: str) -> int:
     if "," in written and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", written):
         raise CellError(f"「{whole}」：「{written}」は数として読めません。", text=whole)
-    return int(written.replace(",", ""))
+    return within(int(written.replace(",", "")), low=0, high=INTEGER_MAX, what="人数", text=whole)
 
 
 class _Sessions:
@@ -345,7 +347,13 @@ def parse_sessions(text: str) -> SessionsCell:
             if match.re is _SESSION_TOTAL:
                 if session_total is not None:
                     raise state.error("：「全…回」が二度書かれています。", text[position:stop])
-                session_total = int(match["number"])
+                session_total = within(
+                    int(match["number"]),
+                    low=1,
+                    high=SMALLINT_MAX,
+                    what="実施回数",
+                    text=text[position:stop],
+                )
             else:
                 if participant_total is not None:
                     raise state.error("：「延べ…人」が二度書かれています。", text[position:stop])

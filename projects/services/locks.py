@@ -40,10 +40,14 @@ def import_lock_acquire() -> None:
     if connection.vendor != "postgresql":
         return
     milliseconds = max(1, int(_wait_seconds() * 1000))
+    # One round trip: the wait is bounded only while taking this lock (the select list is
+    # evaluated left to right), then lock_timeout is back to "no limit" for the import itself.
     with connection.cursor() as cursor:
-        cursor.execute(f"SET LOCAL lock_timeout = {milliseconds}")
         try:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_KYODO, _IMPORT])
+            cursor.execute(
+                "SELECT set_config('lock_timeout', %s, true), pg_advisory_xact_lock(%s, %s), "
+                "set_config('lock_timeout', '0', true)",
+                [str(milliseconds), _KYODO, _IMPORT],
+            )
         except OperationalError as error:  # lock_timeout: LockNotAvailable
             raise ImportBusy from error
-        cursor.execute("SET LOCAL lock_timeout = 0")
