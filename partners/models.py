@@ -1,6 +1,8 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from projects.reader.limits import PARTNER_NAME_MAX
+
 
 class PartnerKind(models.TextChoices):
     COMPANY = "company", "企業"
@@ -26,7 +28,7 @@ class Partner(models.Model):
 
     name = models.CharField(
         "正式名称",
-        max_length=200,
+        max_length=PARTNER_NAME_MAX,
         unique=True,
         help_text="法人格の略称を展開した正式な名称（例：(公財)苫小牧市スポーツ協会 → "
         "公益財団法人苫小牧市スポーツ協会）。",
@@ -64,7 +66,7 @@ class PartnerAlias(models.Model):
     )
     name = models.CharField(
         "表記",
-        max_length=200,
+        max_length=PARTNER_NAME_MAX,
         unique=True,
         help_text="報告書などで見られた別の書き方（例：(公財) 苫小牧市スポーツ協会）。",
     )

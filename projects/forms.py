@@ -12,13 +12,9 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from projects import layout
 from projects.models import Project, ProjectPartner, Session
-from projects.wareki import (
-    WarekiError,
-    fiscal_year_bounds,
-    fiscal_year_label,
-    format_date,
-)
+from projects.wareki import WarekiError, format_date, outside_fiscal_year
 
 CONFLICT_HEADER = (
     "この協働事業は、あなたが画面を開いた後に他の人が保存しました。"
@@ -156,19 +152,7 @@ class ProjectAdminForm(forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = [
-            "fiscal_year",
-            "form",
-            "number",
-            "name",
-            "department",
-            "category",
-            "since_year",
-            "purpose",
-            "effect",
-            "reported_session_count",
-            "reported_participants_total",
-        ]
+        fields = ["fiscal_year", "form", "number", *layout.PROJECT_FIELDS]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -208,14 +192,10 @@ def fiscal_year_error(fiscal_year, start, end) -> tuple[str, str] | None:
     """(field, message) when a session does not fall inside the project's fiscal year."""
     if not fiscal_year or start is None:
         return None
-    first, last = fiscal_year_bounds(fiscal_year)
-    if first <= start and (end or start) <= last:
+    reason = outside_fiscal_year(fiscal_year, start, end)
+    if reason is None:
         return None
-    return (
-        "start" if not first <= start <= last else "end",
-        f"実施日は{fiscal_year_label(fiscal_year)}（{format_date(first)}～"
-        f"{format_date(last)}）の中にしてください。",
-    )
+    return ("end" if outside_fiscal_year(fiscal_year, start) is None else "start", reason)
 
 
 class SessionInlineForm(forms.ModelForm):

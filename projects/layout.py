@@ -11,6 +11,19 @@ SESSIONS = "実施年月日、参加人数"
 EFFECT = "取組の効果、市民からの反響等"
 
 # The seven columns of the table as printed, in order.
+# The Project fields one row of the report sets, besides its key (年度, 協働の形態, No.): the
+# admin's project form and the importer both take them from here.
+PROJECT_FIELDS = (
+    "name",
+    "department",
+    "category",
+    "since_year",
+    "purpose",
+    "effect",
+    "reported_session_count",
+    "reported_participants_total",
+)
+
 TABLE_COLUMNS = (NUMBER, NAME, CATEGORY, PURPOSE, PARTNERS, SESSIONS, EFFECT)
 # A CSV/XLSX in the report layout: the year and form, then the table's columns.
 DATASET_COLUMNS = (FISCAL_YEAR, FORM, *TABLE_COLUMNS)

@@ -8,8 +8,9 @@ from django.db.models import Exists, Min, OuterRef, Q, Subquery, Sum
 from simple_history.models import HistoricalRecords
 
 from partners.models import Partner
+from projects.reader import limits
 from projects.reader.limits import MAX_YEAR, MIN_YEAR
-from projects.wareki import fiscal_year_bounds, fiscal_year_label
+from projects.wareki import fiscal_year_label, outside_fiscal_year
 
 
 class Form(models.Model):
@@ -34,7 +35,7 @@ class Form(models.Model):
 class Department(models.Model):
     """担当課: the city section in charge (課, 室, センター, 館)."""
 
-    name = models.CharField("名称", max_length=100, unique=True)
+    name = models.CharField("名称", max_length=limits.DEPARTMENT_NAME_MAX, unique=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         related_name="departments",
@@ -122,7 +123,7 @@ class Project(models.Model):
     number = models.PositiveSmallIntegerField(
         "No.", help_text="報告書の番号。同じ年度・協働の形態の中で重複できません。"
     )
-    name = models.CharField("協働事業の名称", max_length=300)
+    name = models.CharField("協働事業の名称", max_length=limits.PROJECT_NAME_MAX)
     department = models.ForeignKey(
         Department, on_delete=models.PROTECT, related_name="projects", verbose_name="担当課"
     )
@@ -228,14 +229,17 @@ class ProjectPartner(models.Model):
     )
     order = models.PositiveSmallIntegerField("表示順", default=0)
     role = models.CharField(
-        "役割", max_length=100, blank=True, help_text="「内装：苫小牧内装業協会」の「内装」。"
+        "役割",
+        max_length=limits.ROLE_MAX,
+        blank=True,
+        help_text="「内装：苫小牧内装業協会」の「内装」。",
     )
     count = models.PositiveIntegerField(
         "数", null=True, blank=True, help_text="「82町内会」の 82。団体の数を示すときだけ。"
     )
     written_as = models.CharField(
         "報告書での表記",
-        max_length=200,
+        max_length=limits.PARTNER_NAME_MAX,
         blank=True,
         help_text="報告書に書かれたままの名称（例：(公財) 苫小牧市スポーツ協会）。"
         "空欄なら正式名称で出力します。",
@@ -292,7 +296,10 @@ class Session(models.Model):
         "0 は共有なし（その日だけの人数）。",
     )
     label = models.CharField(
-        "内容", max_length=200, blank=True, help_text="「・子ども会交流会」のような見出し。"
+        "内容",
+        max_length=limits.SESSION_TEXT_MAX,
+        blank=True,
+        help_text="「・子ども会交流会」のような見出し。",
     )
     start = models.DateField("開始日")
     end = models.DateField("終了日", null=True, blank=True, help_text="1日だけなら空欄。")
@@ -304,7 +311,10 @@ class Session(models.Model):
         "単位", max_length=1, choices=ParticipantUnit.choices, default=ParticipantUnit.PERSONS
     )
     note = models.CharField(
-        "備考", max_length=200, blank=True, help_text="「16地区にて開催」など人数の後の注記。"
+        "備考",
+        max_length=limits.SESSION_TEXT_MAX,
+        blank=True,
+        help_text="「16地区にて開催」など人数の後の注記。",
     )
 
     history = HistoricalRecords()
@@ -340,15 +350,10 @@ class Session(models.Model):
 
     def clean(self):
         super().clean()
-        # A session belongs to its project's fiscal year; a CHECK constraint cannot look at
-        # another table, so this rule is enforced here and by the import service.
+        # A CHECK constraint cannot look at the project's row: the rule is checked here, by the
+        # admin's session form and by the importer, all through wareki.outside_fiscal_year.
         if self.project_id is None or self.start is None:
             return
-        first, last = fiscal_year_bounds(self.project.fiscal_year)
-        if not (first <= self.start and self.last_day <= last):
-            raise ValidationError(
-                {
-                    "start": f"実施日は{fiscal_year_label(self.project.fiscal_year)}"
-                    f"（{first:%Y年%m月%d日}～{last:%Y年%m月%d日}）の中にしてください。"
-                }
-            )
+        reason = outside_fiscal_year(self.project.fiscal_year, self.start, self.end)
+        if reason:
+            raise ValidationError({"start": reason})

@@ -1,6 +1,6 @@
 """The report layout as a django-import-export resource, shared by the admin and the commands.
 
-Importing reads every row with projects.importer (the reader's rules) and saves them through
+Importing reads every row with projects.reader.rows (the reader's rules) and saves them through
 projects.services.importing in batches; each row's fate (new, update, skip = unchanged, or
 invalid with its errors in Japanese) is reported the way the admin's preview shows it.
 Exporting writes the published layout (projects.report).
@@ -14,9 +14,9 @@ from import_export.formats import base_formats
 from import_export.results import RowResult
 
 from projects import layout
-from projects.importer import RowErrors, read_row
 from projects.models import Project
 from projects.reader.records import ReadError, ReportReadError
+from projects.reader.rows import read_row
 from projects.reader.table import decode_source, read_report
 from projects.services.importing import IMPORT_REASON, project_import_rows
 
@@ -33,14 +33,6 @@ _COLUMN_OF_CHANGE = {
     "reported_session_count": layout.SESSIONS,
     "reported_participants_total": layout.SESSIONS,
 }
-
-
-class ReportImportError(ValueError):
-    """Raised with raise_errors=True: every problem of the file, nothing saved."""
-
-    def __init__(self, errors: list[ReadError]):
-        super().__init__("\n".join(map(str, errors)))
-        self.errors = errors
 
 
 def report_text_dataset(
@@ -181,6 +173,9 @@ class ProjectResource(resources.ModelResource):
         errors_by_row: dict[int, list[ReadError]] = {}
         rows = []
         progress = kwargs.get("progress")
+        # A file of several forms names its rows 「後援 No.1」: No.1 alone would be ambiguous.
+        forms = {str(v.get(layout.FORM) or self.default_form or "").strip() for v in raw_rows}
+        name_section = len(forms) > 1
         for number, values in enumerate(raw_rows, start=1):
             if progress is not None:
                 progress(1)
@@ -191,9 +186,10 @@ class ProjectResource(resources.ModelResource):
                         row_number=number,
                         fiscal_year=self.default_fiscal_year,
                         form=self.default_form,
+                        name_section=name_section,
                     )
                 )
-            except RowErrors as error:
+            except ReportReadError as error:
                 errors_by_row[number] = error.errors
 
         first_of_key = {}
@@ -206,6 +202,7 @@ class ProjectResource(resources.ModelResource):
                         str(row.number),
                         f"同じ年度・協働の形態のNo.{row.number}が"
                         f"{first_of_key[row.key]}行目にもあります。",
+                        position=row.row_number,
                     )
                 )
             else:
@@ -220,12 +217,9 @@ class ProjectResource(resources.ModelResource):
                     user=kwargs.get("user"),
                     reason=f"{IMPORT_REASON}（{file_name}）" if file_name else IMPORT_REASON,
                 )
-            except RowErrors as error:
-                number_of = {row.label: row.row_number for row in rows}
+            except ReportReadError as error:
                 for read_error in error.errors:
-                    errors_by_row.setdefault(number_of.get(read_error.row, 0), []).append(
-                        read_error
-                    )
+                    errors_by_row.setdefault(read_error.position or 0, []).append(read_error)
 
         if errors_by_row:
             for number in sorted(errors_by_row):
@@ -237,9 +231,7 @@ class ProjectResource(resources.ModelResource):
                 result.append_invalid_row(number, values, ValidationError(messages))
                 result.totals[RowResult.IMPORT_TYPE_INVALID] += 1
             if raise_errors:
-                raise ReportImportError(
-                    [e for n in sorted(errors_by_row) for e in errors_by_row[n]]
-                )
+                raise ReportReadError([e for n in sorted(errors_by_row) for e in errors_by_row[n]])
             return result
 
         for outcome in outcomes:

@@ -34,9 +34,11 @@ ERAS: tuple[Era, ...] = (
 )
 _BY_NAME = {era.name: era for era in ERAS} | {era.abbreviation: era for era in ERAS}
 
-# A regular expression alternative for the era names (令和) and abbreviations (R, r), for readers.
+# Regular expression alternatives for the era names (令和) and, for cells that hold a date or a
+# year alone, their abbreviations too (R, r). Every reader builds on these two.
+ERA_NAME_PATTERN = "|".join(era.name for era in ERAS)
 ERA_PATTERN = "|".join(
-    [era.name for era in ERAS] + [f"[{era.abbreviation}{era.abbreviation.lower()}]" for era in ERAS]
+    [ERA_NAME_PATTERN] + [f"[{era.abbreviation}{era.abbreviation.lower()}]" for era in ERAS]
 )
 
 
@@ -174,3 +176,55 @@ def fiscal_year_bounds(fiscal_year: int) -> tuple[datetime.date, datetime.date]:
 
 def fiscal_year_of(date: datetime.date) -> int:
     return date.year if date.month >= 4 else date.year - 1
+
+
+def outside_fiscal_year(fiscal_year: int, start: datetime.date, end: datetime.date | None = None):
+    """Why a session from start to end does not lie in the fiscal year, or None when it does.
+
+    The one wording of this rule, for the change form, the model and the importer alike.
+    """
+    first, last = fiscal_year_bounds(fiscal_year)
+    if first <= start and (end or start) <= last:
+        return None
+    return (
+        f"実施日は{fiscal_year_label(fiscal_year)}（{format_date(first)}～"
+        f"{format_date(last)}）の中にしてください。"
+    )
+
+
+# A year inside running text, such as a project's name: 「令和5年度 市民塾」, 「マラソン2023」.
+# Era years are written with their era's name (an abbreviation is too likely a letter of a name);
+# a western year is four digits standing alone (not part of a longer number such as 10000).
+_ERA_YEAR_IN_TEXT = re.compile(rf"({ERA_NAME_PATTERN})\s*(元|[0-9０-９]+)(\s*年)")
+_WESTERN_YEAR_IN_TEXT = re.compile(r"(?<![0-9０-９])([0-9０-９]{4})(?![0-9０-９])")
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def move_year_in_text(text: str, *, from_year: int, to_year: int | None) -> str:
+    """The text with each mention of from_year written as to_year, in the same calendar and width.
+
+    「令和5年度 市民塾」 → 「令和6年度 市民塾」, 「マラソン2023」 → 「マラソン2024」, 「２０２３」 →
+    「２０２４」; any other number (第35回, 10km, a year that is not from_year) stays. With
+    to_year None the mentions are taken out, which is how two years of one project compare.
+    """
+
+    def era(match: re.Match) -> str:
+        try:
+            year = western_year(match.group(1), parse_era_year(match.group(2)))
+        except WarekiError:
+            return match.group(0)
+        if year != from_year:
+            return match.group(0)
+        if to_year is None:
+            return ""
+        return format_year(to_year)[:-1] + match.group(3)
+
+    def western(match: re.Match) -> str:
+        written = match.group(1)
+        if int(unicodedata.normalize("NFKC", written)) != from_year:
+            return match.group(0)
+        if to_year is None:
+            return ""
+        return str(to_year) if written.isascii() else str(to_year).translate(_FULL_WIDTH)
+
+    return _WESTERN_YEAR_IN_TEXT.sub(western, _ERA_YEAR_IN_TEXT.sub(era, text))

@@ -17,10 +17,13 @@ class CellError(ValueError):
 class ReadError:
     """One problem in a source: where (row and column), what text, and why."""
 
-    row: str  # 「No.3」, or 「5行目」 when the row has no readable number
+    row: str  # 「No.3」 (「後援 No.3」 in a file of several forms), or 「5行目」 without a number
     column: str  # a column header of layout.py, or "" for the whole row / file
     text: str
     reason: str
+    # The row's 1-based place in the dataset, when known: labels repeat across form sections,
+    # so this, not the label, is how an error finds its row again.
+    position: int | None = None
 
     def __str__(self) -> str:
         where = self.row + (f"「{self.column}」" if self.column else "")

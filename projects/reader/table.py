@@ -10,6 +10,7 @@ Every problem of the file is collected before anything is refused, so a clerk fi
 
 import codecs
 import re
+from dataclasses import replace
 
 from projects import layout
 from projects.wareki import WarekiError, read_year
@@ -131,10 +132,12 @@ def read_report(
             )
             continue
         no = int(row_number["number"])
-        row_name = f"No.{no}"
         if not sections:
             sections.append(_Section(form, None, 0))
         section = sections[-1]
+        # A placeholder the section's name replaces at the end, once it is known whether the
+        # file has several forms (then 「後援 No.1」, else 「No.1」).
+        row_name = f"\0{len(sections) - 1}\0No.{no}"
         section.seen += 1
         if len(cells) != len(layout.TABLE_COLUMNS):
             errors.append(
@@ -188,7 +191,7 @@ def read_report(
             )
         )
     rows = [row for section in sections for row in section.rows]
-    if not rows and not any(error.row.startswith("No.") for error in errors):
+    if not rows and not any("No." in error.row for error in errors):
         errors.append(ReadError(FILE, "", "", "表の行（No.の数字で始まる行）がありません。"))
     for section in sections:
         found = section.seen
@@ -202,6 +205,15 @@ def read_report(
                 )
             )
     if errors:
-        raise ReportReadError(errors)
+        raise ReportReadError([_named_row(error, sections) for error in errors])
     first = sections[0]
     return ReportTable(fiscal_year=year, form=first.form, declared_count=first.declared, rows=rows)
+
+
+def _named_row(error: ReadError, sections: list[_Section]) -> ReadError:
+    if not error.row.startswith("\0"):
+        return error
+    _, index, label = error.row.split("\0")
+    several = len([s for s in sections if s.form]) > 1
+    section = sections[int(index)].form if several else None
+    return replace(error, row=f"{section} {label}" if section else label)

@@ -11,9 +11,9 @@ import tablib
 from django.db.models import QuerySet
 
 from projects import layout
+from projects.formulas import neutralise
 from projects.models import Category, Project
 from projects.report.cells import report_row
-from projects.report.safety import neutralise
 from projects.selectors import with_report_relations
 
 

@@ -6,41 +6,34 @@ queries: look-ups come from in-memory maps built once per import, writes are bul
 write is recorded in the history (simple-history) with the importing user and a reason.
 
 The caller runs this inside a transaction. Rows that may not be saved (another department's
-project, a partner written twice) are collected and raised together as RowErrors at the end,
+project, a partner written twice) are collected and raised together as ReportReadError at the end,
 so the caller's transaction rolls everything back: nothing is saved from a file with an error.
 """
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from partners.models import Partner, PartnerAlias
 from projects import layout
-from projects.importer import ProjectRow, RowErrors
 from projects.models import Department, Form, Project, ProjectPartner, Session
 from projects.permissions import department_ids_of, is_coordinator
 from projects.reader.legal_forms import kind_for
-from projects.reader.records import ReadError
+from projects.reader.records import ReadError, ReportReadError
+from projects.reader.rows import ProjectRow
 from projects.reader.text import key
 from projects.services.locks import import_lock_acquire
 
 IMPORT_REASON = "報告書の取込"
 BATCH_SIZE = 500
+DELETE_CHUNK = 500  # ids in one DELETE: under SQLite's 999 parameters
 
-# Project fields an import sets; compared to tell an update from an unchanged row.
-PROJECT_FIELDS = (
-    "name",
-    "department_id",
-    "category",
-    "since_year",
-    "purpose",
-    "effect",
-    "reported_session_count",
-    "reported_participants_total",
-)
+# Project fields an import sets (as attribute names: department_id); compared to tell an update
+# from an unchanged row.
+PROJECT_FIELDS = tuple(Project._meta.get_field(name).attname for name in layout.PROJECT_FIELDS)
 SESSION_FIELDS = (
     "order",
     "group",
@@ -89,7 +82,7 @@ def project_import_rows(
     reason: str = IMPORT_REASON,
     batch_size: int = BATCH_SIZE,
 ) -> list[ImportOutcome]:
-    """Save the rows; returns each row's fate in the rows' order. Raises RowErrors."""
+    """Save the rows; returns each row's fate in the rows' order. Raises ReportReadError."""
     rows = list(rows)
     history_user = user if user is not None and user.is_authenticated else None
     import_lock_acquire()  # before any read: a concurrent import's rows are then visible
@@ -107,16 +100,17 @@ def project_import_rows(
                 form_name,
                 "この協働の形態は登録されていません。管理画面の「協働の形態」に追加してから"
                 "取り込んでください。",
+                position=first.row_number,
             )
         )
     if errors:
-        raise RowErrors(errors)
+        raise ReportReadError(errors)
 
     for start in range(0, len(rows), batch_size):
         batch = rows[start : start + batch_size]
         outcomes.extend(_import_batch(batch, maps, allowed, history_user, reason, errors))
     if errors:
-        raise RowErrors(errors)
+        raise ReportReadError(errors)
     return outcomes
 
 
@@ -126,7 +120,10 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
     _create_partners(batch, maps, user, reason)
 
     outcomes = []
-    new_projects, updated_projects, children_changed = [], [], []
+    new_projects, updated_projects = [], []
+    # (project, its links, its sessions) of the projects whose children are written anew
+    children: list[tuple[Project, list[ProjectPartner], list[Session]]] = []
+    replaced: list[Project] = []  # updated projects whose old children go
     for row in batch:
         department = maps.departments[row.department]
         project = existing.get(row.key)
@@ -141,6 +138,7 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
                         layout.NAME,
                         row.department,
                         "担当課の職員は、自分の担当課の協働事業しか取り込めません。",
+                        position=row.row_number,
                     )
                 )
                 continue
@@ -167,7 +165,7 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
                 published=True,
                 **values,
             )
-            project._kyodo_children = (links, sessions)
+            children.append((project, links, sessions))
             new_projects.append(project)
             outcomes.append(ImportOutcome(row, "new", project))
             continue
@@ -187,8 +185,8 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
         project.updated_at = timezone.now()  # bulk_update does not apply auto_now
         updated_projects.append(project)
         if "partners" in changed or "sessions" in changed:
-            project._kyodo_children = (links, sessions)
-            children_changed.append(project)
+            children.append((project, links, sessions))
+            replaced.append(project)
         outcomes.append(ImportOutcome(row, "update", project, changed))
 
     if errors:
@@ -206,8 +204,8 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
             default_user=user,
             default_change_reason=reason,
         )
-    _replace_children(children_changed, user, reason)
-    _create_children([*new_projects, *children_changed], user, reason)
+    _delete_children(replaced, user, reason)
+    _create_children(children, user, reason)
     return outcomes
 
 
@@ -297,6 +295,7 @@ def _links_for(row: ProjectRow, maps) -> tuple[list[ProjectPartner], list[ReadEr
                     layout.PARTNERS,
                     entry.written_as,
                     "同じ団体が同じ役割で二度書かれています。",
+                    position=row.row_number,
                 )
             )
             continue
@@ -322,11 +321,11 @@ def _signature(obj, fields) -> tuple:
     return tuple(getattr(obj, f) for f in fields)
 
 
-def _replace_children(projects: list[Project], user, reason) -> None:
+def _delete_children(projects: list[Project], user, reason) -> None:
     """Delete the old links and sessions of changed projects, recording the deletions.
 
-    QuerySet.delete() would send a signal and write one history row per object; the
-    deletions are recorded in bulk instead, then the rows removed with one DELETE each.
+    QuerySet.delete() would send a signal and write one history row per object; the deletions
+    are recorded in bulk instead, then the rows removed with one DELETE per table and chunk.
     """
     if not projects:
         return
@@ -348,13 +347,23 @@ def _replace_children(projects: list[Project], user, reason) -> None:
                 for obj in old
             ]
         )
-        model.objects.filter(pk__in=[obj.pk for obj in old])._raw_delete(model.objects.db)
+        _delete_rows(model, [obj.pk for obj in old])
 
 
-def _create_children(projects: list[Project], user, reason) -> None:
+def _delete_rows(model, pks: list[int]) -> None:
+    # Children of a project have no children of their own: a plain DELETE is the whole delete.
+    table = connection.ops.quote_name(model._meta.db_table)
+    column = connection.ops.quote_name(model._meta.pk.column)
+    with connection.cursor() as cursor:
+        for start in range(0, len(pks), DELETE_CHUNK):
+            chunk = pks[start : start + DELETE_CHUNK]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
+
+
+def _create_children(children, user, reason) -> None:
     links, sessions = [], []
-    for project in projects:
-        project_links, project_sessions = project._kyodo_children
+    for project, project_links, project_sessions in children:
         for obj in (*project_links, *project_sessions):
             obj.project = project
         links.extend(project_links)

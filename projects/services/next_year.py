@@ -7,8 +7,6 @@ Copying again creates nothing more: a project of the new year with the same form
 name already counts as the copy.
 """
 
-import re
-import unicodedata
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
@@ -17,14 +15,10 @@ from django.db.models import Max
 
 from projects.models import Category, Project, ProjectPartner
 from projects.permissions import can_edit_department
-from projects.wareki import WarekiError, format_year, parse_era_year, western_year
+from projects.wareki import move_year_in_text
 
 # How many years on each recurring category runs next.
 STEP = {Category.ANNUAL: 1, Category.BIENNIAL: 2}
-
-_ERA_YEAR = re.compile(r"(明治|大正|昭和|平成|令和)\s*(元|[0-9０-９]+)(\s*年)")
-_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
-_WESTERN_YEAR = re.compile(r"(?<![0-9０-９])([0-9０-９]{4})(?![0-9０-９])")
 
 
 def next_year_of(project: Project) -> int | None:
@@ -48,25 +42,7 @@ def name_for_year(name: str, *, from_year: int, to_year: int) -> str:
     Era years (令和5年, 令和5年度第1回) and western years (2023年度, マラソン2023) are moved
     when they name ``from_year``; any other number (第35回, 10km) is left as it is.
     """
-
-    def era(match: re.Match) -> str:
-        try:
-            year = western_year(match.group(1), parse_era_year(match.group(2)))
-        except WarekiError:
-            return match.group(0)
-        if year != from_year:
-            return match.group(0)
-        return format_year(to_year)[:-1] + match.group(3)
-
-    def western(match: re.Match) -> str:
-        written = match.group(1)
-        if int(unicodedata.normalize("NFKC", written)) != from_year:
-            return match.group(0)
-        if written.isascii():
-            return str(to_year)
-        return str(to_year).translate(_FULL_WIDTH)  # as written: ２０２３ → ２０２４
-
-    return _WESTERN_YEAR.sub(western, _ERA_YEAR.sub(era, name))
+    return move_year_in_text(name, from_year=from_year, to_year=to_year)
 
 
 @transaction.atomic

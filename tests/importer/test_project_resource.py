@@ -7,7 +7,8 @@ from django.contrib.auth.models import Group, User
 from projects import layout
 from projects.models import Department, Project
 from projects.permissions import CLERK_GROUP
-from projects.resources import ProjectResource, ReportImportError, report_text_dataset
+from projects.reader.records import ReportReadError
+from projects.resources import ProjectResource, report_text_dataset
 from tests.report_text import report_row, report_text
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +85,7 @@ def test_raise_errors_raises_with_every_error():
         _row(1, **{layout.NAME: "担当課のない名称"}), _row(2, **{layout.SESSIONS: "いつか"})
     )
 
-    with pytest.raises(ReportImportError) as info:
+    with pytest.raises(ReportReadError) as info:
         ProjectResource().import_data(dataset, raise_errors=True)
 
     assert [(e.row, e.column) for e in info.value.errors] == [
@@ -128,3 +129,31 @@ def test_the_report_text_becomes_a_dataset_in_the_report_layout():
 
     assert dataset.headers == list(layout.DATASET_COLUMNS)
     assert dataset[0][:3] == (2023, "共催", "7")
+
+
+@pytest.mark.parametrize(("wrong_form", "wrong_row"), [("共催", 1), ("後援", 2)])
+def test_an_error_of_one_section_is_shown_on_its_own_row_and_names_its_section(
+    wrong_form, wrong_row
+):
+    # Both sections have a No.1; the wrong one names a partner twice, which only the save finds.
+    Form = Project._meta.get_field("form").related_model
+    Form.objects.get_or_create(name="後援", defaults={"order": 6})
+    twice = {layout.PARTNERS: "苫小牧市女性団体連絡協議会、苫小牧市女性団体連絡協議会"}
+    rows = [_row(1, **{layout.FORM: form}) for form in ("共催", "後援")]
+    rows[wrong_row - 1].update(twice)
+
+    result = ProjectResource().import_data(_dataset(*rows))
+
+    assert [row.number for row in result.invalid_rows] == [wrong_row]
+    messages = [m for row in result.invalid_rows for ms in row.error_dict.values() for m in ms]
+    assert messages[0].startswith(f"{wrong_form} No.1「取組に関係した団体等」"), messages
+    assert Project.objects.count() == 0
+
+
+def test_a_file_of_one_section_names_its_rows_by_number_alone():
+    dataset = _dataset(_row(1, **{layout.SESSIONS: "令和5年13月1日(5人)"}))
+
+    result = ProjectResource().import_data(dataset)
+
+    messages = [m for row in result.invalid_rows for ms in row.error_dict.values() for m in ms]
+    assert messages and all(m.startswith("No.1「") for m in messages), messages

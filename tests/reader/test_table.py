@@ -215,3 +215,20 @@ def test_bytes_undecodable_as_utf8_and_cp932_are_refused():
 def test_an_empty_file_is_refused(data):
     with pytest.raises(ReportReadError, match="ファイルが空です"):
         decode_source(data)
+
+
+def test_in_a_file_of_several_forms_a_row_error_names_its_section():
+    text = "\n".join(
+        [
+            "3 協働事業実施状況（令和5年度）",
+            "① 協働の形態：共催（1件）",
+            "1\t事業 (市民課)\t例年実施\t目的\t団体\t令和5年5月1日 (5人)\t効果",
+            "② 協働の形態：後援（1件）",
+            "1\t事業 (市民課)\t例年実施\t目的",
+        ]
+    )
+
+    with pytest.raises(ReportReadError) as info:
+        read_report(text)
+
+    assert [error.row for error in info.value.errors] == ["後援 No.1"]

@@ -143,7 +143,7 @@ def test_formula_characters_are_neutralised_in_the_csv_and_restored_on_reading(t
     assert row[3].startswith("'=HYPERLINK")
     assert row[5] == "'-5℃の中で実施"
     assert row[8] == "'@全員"
-    from projects.report.safety import restore
+    from projects.formulas import restore
 
     assert restore(row[5]) == "-5℃の中で実施"
 

@@ -1,36 +1,35 @@
 """Reading one row of the report layout (a dataset row) into a record ready to be saved.
 
+Pure like the rest of the reader: limits.py gives the ranges and lengths the register stores.
+
 The dataset comes from the report text (via projects.reader.table), a CSV or an XLSX; every
 cell goes through the reader's cell functions, so all three sources obey the same rules.
 Nothing is guessed: a cell that cannot be read yields a ReadError naming the row, the column,
 the text and the reason, and the row is not saved.
 """
 
-import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from projects import layout
-from projects.reader import cells
+from projects.formulas import restore
+from projects.reader import cells, limits
 from projects.reader.limits import SMALLINT_MAX, within, year_within
-from projects.reader.records import CellError, PartnerEntry, ReadError, SessionsCell
+from projects.reader.records import (
+    CellError,
+    PartnerEntry,
+    ReadError,
+    ReportReadError,
+    SessionsCell,
+)
 from projects.reader.text import clean
 from projects.wareki import (
     WarekiError,
-    era_named,
-    fiscal_year_bounds,
     fiscal_year_label,
     format_date,
-    parse_era_year,
-    western_year,
+    outside_fiscal_year,
+    read_year,
 )
-
-try:  # the report engineer's formula neutraliser; the importer undoes it
-    from projects.report.safety import restore
-except ImportError:  # pragma: no cover - until projects.report lands
-
-    def restore(text: str) -> str:
-        return text
 
 
 @dataclass(frozen=True)
@@ -49,6 +48,7 @@ class ProjectRow:
     effect: str
     partners: tuple[PartnerEntry, ...]
     sessions: SessionsCell
+    named_section: bool = False  # a file of several forms names the row 「後援 No.1」
 
     @property
     def key(self) -> tuple[int, str, int]:
@@ -56,13 +56,12 @@ class ProjectRow:
 
     @property
     def label(self) -> str:
-        return f"No.{self.number}"
+        return row_label(self.number, self.form if self.named_section else None)
 
 
-class RowErrors(Exception):
-    def __init__(self, errors: list[ReadError]):
-        super().__init__("\n".join(map(str, errors)))
-        self.errors = errors
+def row_label(number, section: str | None = None) -> str:
+    """How an error names a row: 「No.3」, or 「後援 No.3」 when the file has several forms."""
+    return f"{section} No.{number}" if section else f"No.{number}"
 
 
 def _cell(values: dict, column: str) -> str:
@@ -74,19 +73,9 @@ def _cell(values: dict, column: str) -> str:
     return restore(str(value)).strip()
 
 
-_ERA_YEAR = re.compile(r"^(明治|大正|昭和|平成|令和|[MTSHR])(元|\d+)年?$")
-
-
 def parse_fiscal_year(text: str) -> int:
-    """「令和5年度」, 「令和元年度」, 「2023年度」 or 「2023」 → 2023."""
-    normal = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).upper()
-    normal = normal.removesuffix("年度").removesuffix("度").removesuffix("年")
-    if normal.isdigit() and len(normal) == 4:
-        return year_within(int(normal), what="年度")
-    match = _ERA_YEAR.match(normal)
-    if not match:
-        raise CellError("年度として読めません（例：令和5年度、2023）。")
-    return year_within(western_year(era_named(match[1]), parse_era_year(match[2])), what="年度")
+    """「令和5年度」, 「令和元年度」, 「R5」, 「2023年度」 or 「2023」 → 2023."""
+    return year_within(read_year(text), what="年度", text=text)
 
 
 def parse_number(text: str) -> int:
@@ -102,11 +91,14 @@ def read_row(
     row_number: int,
     fiscal_year: int | None = None,
     form: str | None = None,
+    name_section: bool = False,
 ) -> ProjectRow:
-    """Read a dataset row (column header → text). Raises RowErrors with every problem found."""
+    """Read a dataset row (column header → text); raises ReportReadError with every problem."""
     errors: list[ReadError] = []
     number_text = _cell(values, layout.NUMBER)
-    where = f"No.{number_text}" if number_text else f"{row_number}行目"
+    form_name = clean(_cell(values, layout.FORM)) or form
+    section = form_name if name_section else None
+    where = row_label(number_text, section) if number_text else f"{row_number}行目"
 
     def read(column, parse, text=None):
         text = _cell(values, column) if text is None else text
@@ -140,7 +132,6 @@ def read_row(
         year = None
         errors.append(ReadError(where, layout.FISCAL_YEAR, "", "年度がわかりません。"))
 
-    form_name = clean(_cell(values, layout.FORM)) or form
     if not form_name:
         errors.append(ReadError(where, layout.FORM, "", "協働の形態がわかりません。"))
     elif form is not None and form_name != form:
@@ -164,17 +155,18 @@ def read_row(
     )
 
     if errors:
-        raise RowErrors(errors)
+        raise ReportReadError([replace(e, position=row_number) for e in errors])
     name, department = name_department
     category_value, since_year = category
     if since_year is not None and since_year > year:
-        raise RowErrors(
+        raise ReportReadError(
             [
                 ReadError(
                     where,
                     layout.CATEGORY,
                     _cell(values, layout.CATEGORY),
                     "継続実施の開始年が年度より後です。",
+                    position=row_number,
                 )
             ]
         )
@@ -191,26 +183,19 @@ def read_row(
         effect=clean(_cell(values, layout.EFFECT)),
         partners=tuple(partners or ()),
         sessions=sessions,
+        named_section=name_section,
     )
 
 
 def _check_sessions(cell: SessionsCell, fiscal_year: int, where: str) -> list[ReadError]:
     """Sessions fall inside the fiscal year; a closing total agrees with the sessions."""
     errors = []
-    first, last = fiscal_year_bounds(fiscal_year)
     for session in cell.sessions:
-        end = session.end or session.start
-        if session.start < first or end > last:
-            shown = format_date(session.start) + (f"～{format_date(end)}" if session.end else "")
-            errors.append(
-                ReadError(
-                    where,
-                    layout.SESSIONS,
-                    shown,
-                    f"{fiscal_year_label(fiscal_year)}（{format_date(first)}～{format_date(last)}）"
-                    "の外の日付です。",
-                )
-            )
+        if reason := outside_fiscal_year(fiscal_year, session.start, session.end):
+            shown = format_date(session.start)
+            if session.end:
+                shown += f"～{format_date(session.end)}"
+            errors.append(ReadError(where, layout.SESSIONS, shown, reason))
     total = cell.participants_total
     if cell.reported_participants_total is not None and cell.reported_participants_total != total:
         errors.append(
@@ -237,29 +222,23 @@ def _check_sessions(cell: SessionsCell, fiscal_year: int, where: str) -> list[Re
 
 def _too_long(name_department, partners, sessions) -> list[tuple[str, str, str]]:
     """(column, text, reason) of each text longer than the register's column can store."""
-    from partners.models import Partner
-    from projects.models import Department, Project, ProjectPartner, Session
-
-    def limit(model, field):
-        return model._meta.get_field(field).max_length
-
     checks = []
     if name_department is not None:
         name, department = name_department
         checks += [
-            (layout.NAME, "協働事業の名称", name, limit(Project, "name")),
-            (layout.NAME, "担当課", department, limit(Department, "name")),
+            (layout.NAME, "協働事業の名称", name, limits.PROJECT_NAME_MAX),
+            (layout.NAME, "担当課", department, limits.DEPARTMENT_NAME_MAX),
         ]
     for entry in partners or ():
         checks += [
-            (layout.PARTNERS, "団体名", entry.name, limit(Partner, "name")),
-            (layout.PARTNERS, "団体名", entry.written_as, limit(ProjectPartner, "written_as")),
-            (layout.PARTNERS, "役割", entry.role, limit(ProjectPartner, "role")),
+            (layout.PARTNERS, "団体名", entry.name, limits.PARTNER_NAME_MAX),
+            (layout.PARTNERS, "団体名", entry.written_as, limits.PARTNER_NAME_MAX),
+            (layout.PARTNERS, "役割", entry.role, limits.ROLE_MAX),
         ]
     for session in sessions.sessions if sessions is not None else ():
         checks += [
-            (layout.SESSIONS, "内容", session.label, limit(Session, "label")),
-            (layout.SESSIONS, "備考", session.note, limit(Session, "note")),
+            (layout.SESSIONS, "内容", session.label, limits.SESSION_TEXT_MAX),
+            (layout.SESSIONS, "備考", session.note, limits.SESSION_TEXT_MAX),
         ]
     found, seen = [], set()
     for column, what, text, most in checks:

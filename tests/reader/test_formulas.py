@@ -2,7 +2,7 @@
 
 import pytest
 
-from projects.report.safety import neutralise, restore
+from projects.formulas import neutralise, restore
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+81-144", "-5人", "@SUM(A1)", "\tタブ", "\r改行"])
