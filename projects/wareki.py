@@ -1,7 +1,9 @@
 """Japanese eras (和暦): conversion, validation and formatting.
 
-A small converter of our own: the PyPI era libraries either fail on full-width digits or accept
-dates that never existed (令和元年4月30日). Messages are Japanese: they reach clerks unchanged.
+A small converter of our own. japanera, the library we looked at, does refuse dates that never
+existed (令和元年4月30日), but it cannot read full-width digits (令和５年) and it parses a whole
+string by a format, not a date inside running text (「令和5年8月22日～10月31日 (305人)」), which is
+how a report writes its dates. Our messages are Japanese: they reach clerks unchanged.
 """
 
 import datetime
