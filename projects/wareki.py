@@ -7,6 +7,7 @@ how a report writes its dates. Our messages are Japanese: they reach clerks unch
 """
 
 import datetime
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -150,6 +151,7 @@ def _year_text(era_year: int) -> str:
     return "元" if era_year == 1 else str(era_year)
 
 
+@functools.lru_cache(maxsize=8192)  # a year's export writes the same few hundred dates
 def format_date(date: datetime.date, *, year: bool = True, month: bool = True) -> str:
     """令和5年8月22日, no zero padding; without year (8月22日) or month (22日) for range ends."""
     era = era_of_date(date)
@@ -161,6 +163,7 @@ def format_date(date: datetime.date, *, year: bool = True, month: bool = True) -
     return text
 
 
+@functools.lru_cache(maxsize=512)
 def format_year(year: int) -> str:
     """昭和62年 for 1987."""
     era = era_of_year(year)

@@ -1,8 +1,9 @@
 """Each cell of the published table, rebuilt from the structured records in the report's wording.
 
-Only the project's own fields and its prefetched relations are read (``partner_links`` with
-their ``partner``, ``sessions``, ``form``, ``department``): with
-``projects.selectors.projects_for_report`` rendering a whole year costs no query per project.
+Only the project's own fields and its related rows are read (``partner_links`` with their
+``partner``, ``sessions``, ``form``, ``department``): either a model instance with them prefetched
+(``projects.selectors.projects_for_report``) or a plain record of projects.report.plain, whose
+related rows are tuples already in order. Neither costs a query per project.
 """
 
 from itertools import groupby
@@ -29,14 +30,16 @@ def category_cell(project: Project) -> str:
     return str(label)
 
 
-def _links(project: Project) -> list[ProjectPartner]:
+def links_of(project: Project) -> list[ProjectPartner]:
+    if isinstance(project.partner_links, tuple):  # a plain record: in order already
+        return list(project.partner_links)
     return sorted(project.partner_links.all(), key=lambda link: (link.order, link.pk or 0))
 
 
 def partners_lines(project: Project) -> list[str]:
     """One text per run of partners sharing a role label: 「日曜大工：A、B」."""
     lines = []
-    for role, links in groupby(_links(project), key=lambda link: link.role):
+    for role, links in groupby(links_of(project), key=lambda link: link.role):
         names = LIST.join(link.display_name for link in links)
         lines.append(f"{role}{ROLE}{names}" if role else names)
     return lines
@@ -63,7 +66,9 @@ def count_text(participants: int, *, approximate: bool = False, unit: str = "人
     return f"({'約' if approximate else ''}{participants:,}{unit})"
 
 
-def _sessions(project: Project) -> list[Session]:
+def sessions_of(project: Project) -> list[Session]:
+    if isinstance(project.sessions, tuple):  # a plain record: in order already
+        return list(project.sessions)
     return sorted(project.sessions.all(), key=lambda s: (s.order, s.start, s.pk or 0))
 
 
@@ -76,7 +81,7 @@ def sessions_lines(project: Project) -> list[str]:
     lines = []
     previous_label = ""
     # Group 0 is a session with its own count; only dates of one group ≥ 1 share a count.
-    for _group, members in groupby(_sessions(project), key=lambda s: s.group or ("own", id(s))):
+    for _group, members in groupby(sessions_of(project), key=lambda s: s.group or ("own", id(s))):
         members = list(members)
         parts = []
         label = next((s.label for s in members if s.label), "")

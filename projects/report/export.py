@@ -13,21 +13,22 @@ from django.db.models import QuerySet
 from projects import layout
 from projects.formulas import neutralise
 from projects.models import Category, Project
+from projects.report import cells
 from projects.report.cells import report_row
-from projects.selectors import with_report_relations
+from projects.report.plain import plain_projects
 
 
 def _prepared(projects: QuerySet | Iterable[Project]) -> Iterable[Project]:
     if isinstance(projects, QuerySet):
-        return with_report_relations(projects)
+        return plain_projects(projects)
     return projects
 
 
 def report_dataset(queryset: QuerySet | Iterable[Project]) -> tablib.Dataset:
     """The projects in the report layout, in report order (year, form, No.), cells neutralised.
 
-    A queryset gets the report's select_related/prefetch, so the export costs 3 queries whatever
-    the number of projects; an iterable of already-prefetched projects is used as given.
+    A queryset is read as plain records (projects.report.plain): 3 queries per 2,000 projects and
+    no model instances; an iterable of already-prefetched projects is used as given.
     """
     dataset = tablib.Dataset(headers=list(layout.DATASET_COLUMNS))
     for project in _prepared(queryset):
@@ -37,8 +38,7 @@ def report_dataset(queryset: QuerySet | Iterable[Project]) -> tablib.Dataset:
 
 def project_record(project: Project) -> dict:
     """The structured record of a project (what `export_report --format json` writes)."""
-    sessions = sorted(project.sessions.all(), key=lambda s: (s.order, s.start, s.pk or 0))
-    links = sorted(project.partner_links.all(), key=lambda link: (link.order, link.pk or 0))
+    sessions, links = cells.sessions_of(project), cells.links_of(project)
     return {
         "fiscal_year": project.fiscal_year,
         "no": project.number,

@@ -81,13 +81,16 @@ def dataset_to_csv(dataset: tablib.Dataset, *, encoding: str = "utf-8-sig") -> b
     """CSV bytes with CRLF line ends, as Excel expects; every cell quoted when needed."""
     if encoding not in ENCODINGS:
         raise ValueError(f"文字コード {encoding} には対応していません（{'、'.join(ENCODINGS)}）。")
-    check_encodable(dataset, encoding)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(dataset.headers)
-    for row in dataset:
-        writer.writerow(row)
-    return buffer.getvalue().encode(encoding)
+    writer.writerows(dataset)
+    try:
+        return buffer.getvalue().encode(encoding)
+    except UnicodeEncodeError:
+        # Only now look cell by cell, to name every character the encoding cannot hold.
+        check_encodable(dataset, encoding)
+        raise
 
 
 def dataset_to_xlsx(dataset: tablib.Dataset, *, title: str = "協働事業") -> bytes:

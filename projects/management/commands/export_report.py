@@ -16,6 +16,9 @@ FORMATS = ("csv", "xlsx", "json")
 
 class Command(BaseCommand):
     help = "年度の協働事業を報告書の形式（CSV・XLSX）または構造化データ（JSON）で書き出します。"
+    # A read-only command run by scripts: the system checks (which import every admin module)
+    # belong to deployment (`check --deploy`), not to each export.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("--fiscal-year", type=int, required=True, help="年度（西暦、例 2023）")
