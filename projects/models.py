@@ -162,6 +162,15 @@ class Project(models.Model):
         help_text="公開すると市民向けのページとオープンデータに載ります。"
         "切り替えは協働推進担当が行います（報告書から取り込んだ協働事業は公開済み）。",
     )
+    previous = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="next_years",
+        verbose_name="前年度の協働事業",
+        help_text="この協働事業の前の年度の回。年度をまたいで一つの事業として表示します。",
+    )
     version = models.PositiveIntegerField(
         "版", default=1, editable=False, help_text="同時編集の検出に使います。"
     )
@@ -201,6 +210,13 @@ class Project(models.Model):
                 name="project_category_valid",
                 violation_error_message="実施区分が正しくありません。",
             ),
+            # That the previous project's year is earlier is a rule across two rows: clean()
+            # and projects.services.series check it.
+            models.CheckConstraint(
+                condition=Q(previous__isnull=True) | ~Q(previous=models.F("pk")),
+                name="project_previous_not_itself",
+                violation_error_message="前年度の協働事業に自分自身は指定できません。",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -216,6 +232,12 @@ class Project(models.Model):
             raise ValidationError(
                 {"since_year": "単年度(新規)実施の協働事業には継続実施の開始年を入力できません。"}
             )
+        if self.previous_id is not None:
+            from projects.services.series import previous_link_error
+
+            reason = previous_link_error(self, self.previous)
+            if reason:
+                raise ValidationError({"previous": reason})
 
 
 class ProjectPartner(models.Model):
