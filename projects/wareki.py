@@ -37,12 +37,15 @@ ERAS: tuple[Era, ...] = (
 )
 _BY_NAME = {era.name: era for era in ERAS} | {era.abbreviation: era for era in ERAS}
 
-# Regular expression alternatives for the era names (令和) and, for cells that hold a date or a
-# year alone, their abbreviations too (R, r). Every reader builds on these two.
+# Regular expressions for the eras, all made from ERAS: the names (令和), the abbreviations
+# (R, r: only in cells that hold a date or a year alone, where a letter cannot be part of a
+# word), and either. Every reader builds on these.
 ERA_NAME_PATTERN = "|".join(era.name for era in ERAS)
-ERA_PATTERN = "|".join(
-    [ERA_NAME_PATTERN] + [f"[{era.abbreviation}{era.abbreviation.lower()}]" for era in ERAS]
-)
+ERA_ABBREVIATION_PATTERN = f"[{''.join(e.abbreviation + e.abbreviation.lower() for e in ERAS)}]"
+ERA_PATTERN = f"{ERA_NAME_PATTERN}|{ERA_ABBREVIATION_PATTERN}"
+# A year written out: an era year (令和5, 令和元, R5; full-width digits too) or a western one.
+# year_of turns a match into the western year.
+YEAR_PATTERN = rf"(?:(?P<era>{ERA_PATTERN})\s*(?P<era_year>元|\d+)|(?P<western>\d{{4}}))"
 
 
 def era_named(name: str) -> Era:
@@ -111,24 +114,27 @@ def era_date(era: Era | str, era_year: int, month: int, day: int) -> datetime.da
     return date
 
 
-_YEAR = re.compile(
-    rf"(?:(?P<era>{ERA_PATTERN})\s*(?P<era_year>元|\d+)|(?P<western>\d{{4}}))\s*(?:年度?)?"
-)
+def year_of(match: re.Match) -> int:
+    """The western year of a match of YEAR_PATTERN; a year after its era ended is refused."""
+    if western := match.groupdict().get("western"):
+        return int(unicodedata.normalize("NFKC", western))
+    return western_year(era_named(match["era"]), parse_era_year(match["era_year"]))
+
+
+_YEAR = re.compile(rf"{YEAR_PATTERN}(?:年度?|度)?")
 
 
 def read_year(text: str) -> int:
     """The western year of 「令和5年」, 「令和元年度」, 「R5」, 「昭和62年」 or 「2023年度」.
 
-    Full-width digits are read; a year after its era ended (平成32年) is refused. A fiscal year
-    (年度) is named by the year it begins in, so 令和5年度 is 2023 too.
+    Full-width digits and spaces anywhere are read; a year after its era ended (平成32年) is
+    refused. A fiscal year (年度) is named by the year it begins in, so 令和5年度 is 2023 too.
     """
-    normal = unicodedata.normalize("NFKC", text).strip()
+    normal = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
     match = _YEAR.fullmatch(normal)
     if match is None:
         raise WarekiError(f"「{text}」は年として読めません（例：令和5年、2023年）。")
-    if match["western"]:
-        return int(match["western"])
-    return western_year(era_named(match["era"]), parse_era_year(match["era_year"]))
+    return year_of(match)
 
 
 def era_of_date(date: datetime.date) -> Era:
@@ -200,36 +206,33 @@ def outside_fiscal_year(fiscal_year: int, start: datetime.date, end: datetime.da
 # A year inside running text, such as a project's name: 「令和5年度 市民塾」, 「マラソン2023」.
 # Era years are written with their era's name (an abbreviation is too likely a letter of a name);
 # a western year is four digits standing alone (not part of a longer number such as 10000).
-_ERA_YEAR_IN_TEXT = re.compile(rf"({ERA_NAME_PATTERN})\s*(元|[0-9０-９]+)(\s*年)")
-_WESTERN_YEAR_IN_TEXT = re.compile(r"(?<![0-9０-９])([0-9０-９]{4})(?![0-9０-９])")
+_ERA_YEAR_IN_TEXT = re.compile(
+    rf"(?P<era>{ERA_NAME_PATTERN})\s*(?P<era_year>元|[0-9０-９]+)(?P<nen>\s*年)"
+)
+_WESTERN_YEAR_IN_TEXT = re.compile(r"(?<![0-9０-９])(?P<western>[0-9０-９]{4})(?![0-9０-９])")
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
-def move_year_in_text(text: str, *, from_year: int, to_year: int | None) -> str:
+def move_year_in_text(text: str, *, from_year: int, to_year: int) -> str:
     """The text with each mention of from_year written as to_year, in the same calendar and width.
 
     「令和5年度 市民塾」 → 「令和6年度 市民塾」, 「マラソン2023」 → 「マラソン2024」, 「２０２３」 →
-    「２０２４」; any other number (第35回, 10km, a year that is not from_year) stays. With
-    to_year None the mentions are taken out, which is how two years of one project compare.
+    「２０２４」; any other number (第35回, 10km, a year that is not from_year) stays.
     """
 
     def era(match: re.Match) -> str:
         try:
-            year = western_year(match.group(1), parse_era_year(match.group(2)))
+            year = year_of(match)
         except WarekiError:
             return match.group(0)
         if year != from_year:
             return match.group(0)
-        if to_year is None:
-            return ""
-        return format_year(to_year)[:-1] + match.group(3)
+        return format_year(to_year)[:-1] + match["nen"]
 
     def western(match: re.Match) -> str:
-        written = match.group(1)
-        if int(unicodedata.normalize("NFKC", written)) != from_year:
+        if year_of(match) != from_year:
             return match.group(0)
-        if to_year is None:
-            return ""
+        written = match["western"]
         return str(to_year) if written.isascii() else str(to_year).translate(_FULL_WIDTH)
 
     return _WESTERN_YEAR_IN_TEXT.sub(western, _ERA_YEAR_IN_TEXT.sub(era, text))

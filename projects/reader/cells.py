@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from projects.wareki import ERA_PATTERN, WarekiError, era_named, parse_era_year, western_year
+from projects.wareki import YEAR_PATTERN, WarekiError, year_of
 
 from .dates import DateMatch, find_dates
 from .legal_forms import canonical_partner
@@ -75,10 +75,7 @@ CATEGORY_WORDINGS: dict[str, str] = {
 _ACCEPTED_CATEGORIES = "、".join(
     f"「{w}」" for w in ("例年実施", "単年度(新規)実施", "2年に一度実施", "その他")
 )
-_SINCE = re.compile(
-    rf"\((?:(?P<era>{ERA_PATTERN})(?P<era_year>元|\d+)|(?P<western>\d{{4}}))年度?頃?から"
-    r"(?:継続)?(?:実施|開催)?\)$"
-)
+_SINCE = re.compile(rf"\({YEAR_PATTERN}年度?頃?から(?:継続)?(?:実施|開催)?\)$")
 
 
 def parse_category(text: str) -> tuple[str, int | None]:
@@ -94,12 +91,7 @@ def parse_category(text: str) -> tuple[str, int | None]:
     since = None
     if match := _SINCE.search(compact):
         try:
-            if match["western"]:
-                since = int(match["western"])
-            else:
-                era = era_named(match["era"])
-                since = western_year(era, parse_era_year(match["era_year"]))
-            since = year_within(since, what="継続実施の開始年")
+            since = year_within(year_of(match), what="継続実施の開始年")
         except WarekiError as error:
             raise CellError(f"「{clean(text)}」：{error}", text=clean(text)) from None
         compact = compact[: match.start()]

@@ -13,10 +13,17 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from projects.wareki import ERA_PATTERN, WarekiError, era_date, era_named, parse_era_year
+from projects.wareki import (
+    ERA_ABBREVIATION_PATTERN,
+    ERA_PATTERN,
+    WarekiError,
+    era_date,
+    era_named,
+    parse_era_year,
+)
 
 from .records import CellError
-from .text import clean, fold, key
+from .text import fold, key
 
 _S = r"\s*"
 _ERA = rf"(?<![A-Za-z])(?P<era>{ERA_PATTERN})"
@@ -30,7 +37,9 @@ _FULL_FORMS = (
     # 令和5年8月22日, 令和 5年 8月22日, 令和元年5月1日, R5年8月22日
     re.compile(rf"{_ERA}{_S}{_ERA_YEAR}{_S}年{_S}{_KANJI_MONTH_DAY}"),
     # R5.8.22, H31.4.30
-    re.compile(rf"(?<![A-Za-z])(?P<era>[MTSHRmtshr]){_S}{_ERA_YEAR}\.{_MONTH}\.{_DAY}(?![.\d])"),
+    re.compile(
+        rf"(?<![A-Za-z])(?P<era>{ERA_ABBREVIATION_PATTERN}){_S}{_ERA_YEAR}\.{_MONTH}\.{_DAY}(?![.\d])"
+    ),
     # 2023年8月22日
     re.compile(rf"(?<!\d)(?P<year>\d{{4}}){_S}年{_S}{_KANJI_MONTH_DAY}"),
     # 2023/8/22, 2023-08-22, 2023.8.22
@@ -44,8 +53,6 @@ _PARTIAL_FORMS = (
     re.compile(rf"{_DAY}{_S}日"),
     re.compile(r"(?P<month>\d{1,2})[/.](?P<day>\d{1,2})(?![\d./])"),
 )
-# A date without its year, read only when the caller knows the year (year_context).
-_MONTH_DAY = re.compile(rf"(?<!\d){_KANJI_MONTH_DAY}")
 _RANGE_MARK = re.compile(rf"{_S}[~～〜]{_S}")
 _WEEKDAY = re.compile(rf"{_S}\({_S}(?P<weekday>[月火水木金土日])(?:曜日?)?{_S}\)")
 _WEEKDAYS = "月火水木金土日"
@@ -173,14 +180,9 @@ def _end_of_range(
     return None
 
 
-def _match_at(
-    folded: str, text: str, position: int, *, year_context: int | None
-) -> DateMatch | None:
+def _match_at(folded: str, text: str, position: int) -> DateMatch | None:
     """A date or a range beginning exactly at position, or None."""
     parts = _full_at(folded, position)
-    if parts is None and year_context is not None and (match := _MONTH_DAY.match(folded, position)):
-        bare = _parts(match)
-        parts = _Parts(None, None, year_context, bare.month, bare.day, bare.span)
     if parts is None:
         return None
     begin, stop = parts.span
@@ -202,49 +204,21 @@ def _match_at(
     return DateMatch((begin, stop), start, end, text[begin:stop])
 
 
-def find_dates(text: str, *, year_context: int | None = None) -> list[DateMatch]:
+def find_dates(text: str) -> list[DateMatch]:
     """Every date and range of the text, in order, with its place (text is not cleaned here).
 
-    A date must name its year unless year_context (a western year) is given, in which case
-    「8月22日」 is read in that year. A date-shaped text that is no date (令和5年2月30日, 13月)
-    raises CellError; text that is not date-shaped is skipped: the caller decides what it is.
+    A date must name its year: 「8月22日」 alone is skipped (only the end of a range may leave
+    the year out). A date-shaped text that is no date (令和5年2月30日, 13月) raises CellError;
+    text that is not date-shaped is skipped: the caller decides what it is.
     """
     folded = fold(text)
     found: list[DateMatch] = []
     position = 0
     while position < len(text):
-        match = _match_at(folded, text, position, year_context=year_context)
+        match = _match_at(folded, text, position)
         if match is None:
             position += 1
             continue
         found.append(match)
         position = match.span[1]
     return found
-
-
-def parse_range(
-    text: str, *, year_context: int | None = None
-) -> tuple[datetime.date, datetime.date | None]:
-    """(start, end) of 「令和5年8月22日～10月31日」; end is None for a single day."""
-    cleaned = clean(text)
-    if not cleaned:
-        raise CellError("日付が書かれていません。", text=text)
-    match = _match_at(fold(cleaned), cleaned, 0, year_context=year_context)
-    if year_context is None and _MONTH_DAY.match(fold(cleaned)):
-        raise CellError(
-            f"「{cleaned}」は年が書かれていません（例：令和5年8月22日）。", text=cleaned
-        )
-    if match is None or match.span[1] != len(cleaned):
-        example = "令和5年8月22日" if year_context is None else "8月22日、令和5年8月22日"
-        raise CellError(f"「{cleaned}」は日付として読めません（例：{example}）。", text=cleaned)
-    return match.start, match.end
-
-
-def parse_date(text: str, *, year_context: int | None = None) -> datetime.date:
-    """One date: 令和5年8月22日 (spaces and full-width digits allowed), 令和元年…, R5.8.22,
-    2023年8月22日, 2023/8/22; 「8月22日」 only with year_context, the western year to read it in."""
-    start, end = parse_range(text, year_context=year_context)
-    if end is not None:
-        cleaned = clean(text)
-        raise CellError(f"「{cleaned}」は期間です。日付を一つだけ書いてください。", text=cleaned)
-    return start

@@ -146,6 +146,8 @@ def test_a_date_in_january_to_march_belongs_to_the_previous_fiscal_year():
         ("R5", 2023),
         ("2023年度", 2023),
         (" 平成 23 年 ", 2011),
+        ("令和 5年 度", 2023),  # a title line wrapped by the PDF
+        ("R5年度", 2023),
     ],
 )
 def test_it_reads_a_year_or_a_fiscal_year(text, year):
