@@ -43,6 +43,12 @@ class Department(models.Model):
         verbose_name="所属職員",
         help_text="この担当課の協働事業を追加・変更・削除できる職員（担当課職員グループ）。",
     )
+    active = models.BooleanField(
+        "使用中",
+        default=True,
+        help_text="廃止・統合された担当課はチェックを外します。年次調査の対象から外れます"
+        "（これまでの協働事業と記録はそのまま残ります）。",
+    )
 
     history = HistoricalRecords()
 
