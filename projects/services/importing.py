@@ -38,17 +38,10 @@ PROJECT_FIELDS = tuple(Project._meta.get_field(name).attname for name in layout.
 _PROJECT_COLUMNS = [
     f for f in Project._meta.concrete_fields if f.attname not in {"created_at", "updated_at"}
 ]
-SESSION_FIELDS = (
-    "order",
-    "group",
-    "label",
-    "start",
-    "end",
-    "participants",
-    "approximate",
-    "unit",
-    "note",
-)
+# A session's fields as the reader gives them (SessionEntry's are Session's, by design), and its
+# place in the cell.
+_SESSION_ENTRY_FIELDS = tuple(f.name for f in fields(SessionEntry))
+SESSION_FIELDS = ("order", *_SESSION_ENTRY_FIELDS)
 LINK_FIELDS = ("order", "partner_id", "role", "count", "written_as")
 
 
@@ -334,9 +327,6 @@ def _sessions_for(row: ProjectRow) -> list[dict]:
         {"order": order, **{name: getattr(s, name) for name in _SESSION_ENTRY_FIELDS}}
         for order, s in enumerate(row.sessions.sessions)
     ]
-
-
-_SESSION_ENTRY_FIELDS = tuple(f.name for f in fields(SessionEntry))
 
 
 def _signature(obj, fields) -> tuple:
