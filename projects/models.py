@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Exists, Min, OuterRef, Q, Subquery, Sum
 from simple_history.models import HistoricalRecords
 
-from partners.models import Partner
+from partners.models import Partner, PartnerAlias
 from projects.reader import limits
 from projects.reader.limits import MAX_YEAR, MIN_YEAR
 from projects.wareki import fiscal_year_label, outside_fiscal_year
@@ -95,6 +95,29 @@ class ProjectQuerySet(models.QuerySet):
 
     def in_report_order(self):
         return self.order_by(*REPORT_ORDER)
+
+    def matching(self, text: str):
+        """Projects where every word of the text (ten at most) appears in the name, purpose or
+        effect, or in a partner: its name, another spelling of it, or the report's wording.
+
+        The keyword search of the admin, the public list and the API. Partners are matched by
+        subqueries, so no project is repeated and a list's sums are not multiplied; on
+        PostgreSQL each substring match is served by a trigram index (migration 0009).
+        """
+        queryset = self
+        for word in text.split()[:10]:
+            spelled = PartnerAlias.objects.filter(name__icontains=word).values("partner_id")
+            partners = Partner.objects.filter(Q(name__icontains=word) | Q(pk__in=spelled))
+            linked = ProjectPartner.objects.filter(
+                Q(partner__in=partners.values("pk")) | Q(written_as__icontains=word)
+            ).values("project_id")
+            queryset = queryset.filter(
+                Q(name__icontains=word)
+                | Q(purpose__icontains=word)
+                | Q(effect__icontains=word)
+                | Q(pk__in=linked)
+            )
+        return queryset
 
     def with_participants(self):
         """Annotate participants_total (None when no session has a count), first_start and
