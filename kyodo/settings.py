@@ -79,6 +79,15 @@ if not (len(KYODO_CITY_CODE) == 6 and KYODO_CITY_CODE.isdigit()):
     raise ImproperlyConfigured(
         f"KYODO_CITY_CODE={KYODO_CITY_CODE!r} must be the 6-digit 全国地方公共団体コード."
     )
+KYODO_PREFECTURE_NAME = env_str("KYODO_PREFECTURE_NAME", "北海道")
+if not (len(KYODO_PREFECTURE_NAME) >= 2 and KYODO_PREFECTURE_NAME[-1] in "都道府県"):
+    raise ImproperlyConfigured(
+        f"KYODO_PREFECTURE_NAME={KYODO_PREFECTURE_NAME!r} must be a prefecture (北海道, 青森県, …)."
+    )
+# The licence the open data (/opendata/, /api/) is published under, shown beside the downloads.
+KYODO_OPENDATA_LICENCE = env_str("KYODO_OPENDATA_LICENCE", "CC BY 4.0").strip()
+if not KYODO_OPENDATA_LICENCE:
+    raise ImproperlyConfigured("KYODO_OPENDATA_LICENCE must name a licence (e.g. CC BY 4.0).")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -91,14 +100,20 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "partners",
     "projects",
+    "api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before CommonMiddleware, as django-cors-headers asks, so redirects carry the CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -227,6 +242,34 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     }
+}
+
+# The open data and the API are for any site to read: CORS open on those paths only, never on
+# the admin. Nothing there needs cookies, so none are allowed across sites.
+CORS_URLS_REGEX = r"^/(api|opendata)/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+
+# The read-only API (api/): published projects only, no login, JSON only.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.ProjectPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": f"{KYODO_CITY_NAME} 協働事業の登録簿 API",
+    "DESCRIPTION": "公開している協働事業を読み出すためのAPIです（読み取り専用、ログイン不要）。"
+    f"ライセンス：{KYODO_OPENDATA_LICENCE}",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
 }
 
 LOGGING = {

@@ -1,12 +1,19 @@
-"""The public register's filters: 協働の形態, 実施区分, 担当課 and a keyword."""
+"""The public register's filters: 年度, 協働の形態, 実施区分, 担当課, 関係団体 and a keyword.
+
+One FilterSet for the public list (`/`), its CSV download and the API (`/api/projects/`), so the
+query parameters mean the same everywhere: year, form, category, department, partner, q.
+"""
 
 import django_filters
-from django.db.models import Q
+from django import forms
 
+from partners.models import Partner
 from projects.models import Category, Department, Form, Project
+from projects.wareki import fiscal_year_label
 
 
 class PublicProjectFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(field_name="fiscal_year", label="年度")
     form = django_filters.ModelChoiceFilter(
         queryset=Form.objects.all(), label="協働の形態", empty_label="すべて"
     )
@@ -16,27 +23,35 @@ class PublicProjectFilter(django_filters.FilterSet):
     department = django_filters.ModelChoiceFilter(
         queryset=Department.objects.all(), label="担当課", empty_label="すべて"
     )
+    # Reached from a partner's page: a list of every partner would be far too long to offer.
+    partner = django_filters.ModelChoiceFilter(
+        field_name="partners",  # what the value is; the method does the filtering
+        queryset=Partner.objects.all(),
+        method="filter_partner",
+        label="関係団体",
+        widget=forms.HiddenInput,
+    )
     q = django_filters.CharFilter(method="filter_keyword", label="キーワード")
 
     class Meta:
         model = Project
-        fields = ["form", "category", "department"]
+        fields = ["year", "form", "category", "department", "partner", "q"]
+
+    def filter_partner(self, queryset, name, value):
+        return queryset.with_partner(value)
 
     def filter_keyword(self, queryset, name, value):
-        """Every word must appear in the name, purpose, effect or a partner's name.
+        return queryset.matching(value)
 
-        Partners are matched through a subquery, so the list's annotations (participants
-        totals) are not multiplied by a join and no DISTINCT is needed.
-        """
-        for word in value.split()[:10]:
-            partnered = Project.objects.filter(
-                Q(partner_links__partner__name__icontains=word)
-                | Q(partner_links__written_as__icontains=word)
-            ).values("pk")
-            queryset = queryset.filter(
-                Q(name__icontains=word)
-                | Q(purpose__icontains=word)
-                | Q(effect__icontains=word)
-                | Q(pk__in=partnered)
-            )
-        return queryset
+
+class RegisterFilter(PublicProjectFilter):
+    """The public list's form: one year at a time, chosen among the published years (和暦)."""
+
+    def __init__(self, data, *, years: list[int], **kwargs):
+        super().__init__(data, **kwargs)
+        self.filters["year"] = django_filters.ChoiceFilter(
+            field_name="fiscal_year",
+            label="年度",
+            choices=[(year, f"{fiscal_year_label(year)}（{year}年度）") for year in years],
+            empty_label=None,
+        )

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, Min, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 from partners.models import Partner, PartnerAlias
@@ -135,6 +136,19 @@ class ProjectQuerySet(models.QuerySet):
             any_approximate=Exists(
                 Session.objects.filter(project=OuterRef("pk"), approximate=True)
             ),
+        )
+
+    def with_session_count(self):
+        """Annotate session_count: the project's dates (実施), 0 when none."""
+        sessions = Session.objects.filter(project=OuterRef("pk")).order_by().values("project")
+        return self.annotate(
+            session_count=Coalesce(Subquery(sessions.annotate(n=Count("pk")).values("n")), 0)
+        )
+
+    def with_partner(self, partner):
+        """Projects the partner took part in; a subquery, so no row is repeated."""
+        return self.filter(
+            pk__in=ProjectPartner.objects.filter(partner=partner).values("project_id")
         )
 
 

@@ -1,7 +1,33 @@
-"""Series: one recurring project across fiscal years, each year linked to the one before."""
+"""Series: one recurring project across fiscal years, each year linked to the one before.
+
+A project's ``previous`` is its own earlier year. 次年度へ複製 sets it on the copy; an import,
+and `manage.py link_series` for what is already in the register, look for it by the rule of
+次年度へ複製 read backwards: same 担当課 and 協働の形態, one or two years earlier (例年実施,
+2年に一度実施), and a name that becomes this project's name when its year is moved on
+(next_year.name_for_year), compared as projects.reader.text.key compares names. The coordinator
+links and unlinks by hand in the admin (``project_link_previous``).
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
+
+from projects.models import Project
+from projects.reader.text import key
+from projects.services.next_year import STEP, name_for_year
+
+LINK_REASON = "前年度の協働事業と関連付け"
+UNLINK_REASON = "前年度の協働事業との関連付けを解除"
+# How far back a previous year may lie: nearest first (an annual project that paused a year is
+# found two years back, as a biennial one is).
+LOOK_BACK = tuple(range(1, max(STEP.values()) + 1))
 
 
-def previous_link_error(project, previous) -> str | None:
+def previous_link_error(project: Project, previous: Project | None) -> str | None:
     """Why ``previous`` cannot be the project's previous year, or None when it can."""
     if previous is None:
         return None
@@ -10,3 +36,109 @@ def previous_link_error(project, previous) -> str | None:
     if project.fiscal_year is not None and previous.fiscal_year >= project.fiscal_year:
         return "前年度の協働事業には、この協働事業より前の年度のものを指定してください。"
     return None
+
+
+def previous_candidates(projects: list[Project]) -> dict[int, Project]:
+    """The previous year's project of each project that has exactly one, by project pk.
+
+    One query for the whole batch. A project with two equally good candidates in its nearest
+    year gets none: linking it is the coordinator's choice.
+    """
+    if not projects:
+        return {}
+    years = {p.fiscal_year - back for p in projects for back in LOOK_BACK}
+    candidates = Project.objects.filter(
+        fiscal_year__in=years,
+        form_id__in={p.form_id for p in projects},
+        department_id__in={p.department_id for p in projects},
+    ).only("pk", "fiscal_year", "form_id", "department_id", "name")
+    by_place: dict[tuple, list[Project]] = defaultdict(list)
+    for candidate in candidates.order_by("number", "pk"):
+        by_place[(candidate.fiscal_year, candidate.form_id, candidate.department_id)].append(
+            candidate
+        )
+    found = {}
+    for project in projects:
+        name = key(project.name)
+        for back in LOOK_BACK:
+            year = project.fiscal_year - back
+            matches = [
+                candidate
+                for candidate in by_place[(year, project.form_id, project.department_id)]
+                if key(name_for_year(candidate.name, from_year=year, to_year=project.fiscal_year))
+                == name
+            ]
+            if matches:
+                if len(matches) == 1:
+                    found[project.pk] = matches[0]
+                break
+    return found
+
+
+def _unlinked_by_hand(projects: list[Project]) -> set[int]:
+    """Projects that had a previous year once and have none now: someone took the link off."""
+    history = Project.history.model.objects.filter(
+        id__in=[p.pk for p in projects], previous__isnull=False
+    )
+    return set(history.values_list("id", flat=True).distinct())
+
+
+def links_to_make(projects: Iterable[Project]) -> list[tuple[Project, Project]]:
+    """(project, previous) for each project the rule links: 2 queries whatever the batch size.
+
+    A project already linked, or unlinked by hand before (its history shows a link), is left
+    as it is, so linking twice changes nothing.
+    """
+    unlinked = [p for p in projects if p.previous_id is None and p.pk is not None]
+    candidates = previous_candidates(unlinked)
+    if not candidates:
+        return []
+    kept_apart = _unlinked_by_hand([p for p in unlinked if p.pk in candidates])
+    return [
+        (project, candidates[project.pk])
+        for project in unlinked
+        if project.pk in candidates and project.pk not in kept_apart
+    ]
+
+
+@transaction.atomic
+def series_link(projects: Iterable[Project], *, user=None, reason: str = LINK_REASON) -> list:
+    """Link each project without a previous year to the one the rule finds; return those linked.
+
+    2 reads (links_to_make) and 2 writes (the update and its history) per batch.
+    """
+    linked = []
+    now = timezone.now()
+    for project, previous in links_to_make(projects):
+        project.previous = previous
+        project.version += 1  # a clerk's form opened before this is stale now
+        project.updated_at = now  # bulk_update does not apply auto_now
+        linked.append(project)
+    if linked:
+        bulk_update_with_history(
+            linked,
+            Project,
+            ["previous", "version", "updated_at"],
+            default_user=user,
+            default_change_reason=reason,
+        )
+    return linked
+
+
+@transaction.atomic
+def project_link_previous(project: Project, previous: Project | None, *, user) -> Project:
+    """Link the project to ``previous`` (None unlinks it), by hand, with its history.
+
+    Raises ValidationError when ``previous`` is the project itself or not of an earlier year.
+    """
+    reason = previous_link_error(project, previous)
+    if reason:
+        raise ValidationError({"previous": reason})
+    if project.previous_id == (previous.pk if previous else None):
+        return project
+    project.previous = previous
+    project.version += 1
+    project._history_user = user
+    project._change_reason = LINK_REASON if previous else UNLINK_REASON
+    project.save(update_fields=["previous", "version", "updated_at"])
+    return project
