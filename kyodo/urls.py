@@ -8,5 +8,6 @@ admin.site.index_title = "協働事業の登録簿"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("api.urls")),
     path("", include("projects.urls")),
 ]

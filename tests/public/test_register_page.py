@@ -47,7 +47,8 @@ def test_an_unknown_year_falls_back_to_the_latest(client, meeting, older):
 def test_a_row_shows_the_first_date_in_wareki_and_the_approximate_total(client, meeting):
     response = client.get(URL)
     row = response.context["rows"][0]
-    assert row["first_date"] == "令和5年8月22日"
+    assert row["first_date"] == datetime.date(2023, 8, 22)
+    assert '<time datetime="2023-08-22">令和5年8月22日（2023年8月22日）</time>' in response.text
     assert row["participants"] == "約305人"
     assert "約305人" in response.text
     assert "協働・男女平等参画室" in response.text

@@ -1,0 +1,75 @@
+"""`/`: the register of one fiscal year, filtered and paginated; its CSV download."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from projects.filters import RegisterFilter
+from projects.models import Project
+from projects.report.export import report_dataset
+from projects.report.writers import dataset_to_csv
+from projects.selectors import register_projects
+from projects.templatetags.public_dates import people
+from projects.views.downloads import attachment, download_name
+from projects.wareki import fiscal_year_label
+
+PAGE_SIZE = 50
+
+
+def published_years() -> list[int]:
+    """The fiscal years with at least one published project, latest first."""
+    return list(
+        Project.objects.published()
+        .order_by("-fiscal_year")
+        .values_list("fiscal_year", flat=True)
+        .distinct()
+    )
+
+
+def _filter(request: HttpRequest, queryset) -> tuple[RegisterFilter, int | None]:
+    """The list's filters; a missing or unknown year means the latest published one."""
+    years = published_years()
+    data: QueryDict = request.GET.copy()
+    if data.get("year") not in {str(year) for year in years}:
+        data["year"] = str(years[0]) if years else ""
+    year = int(data["year"]) if years else None
+    return RegisterFilter(data, years=years, queryset=queryset), year
+
+
+@require_safe
+def register(request: HttpRequest) -> HttpResponse:
+    """One fiscal year's projects, filtered and paginated, in a fixed number of queries."""
+    filterset, year = _filter(request, register_projects())
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "project": project,
+            "category": project.get_category_display(),
+            "first_date": project.first_start,
+            "participants": people(project.participants_total, project.any_approximate),
+        }
+        for project in page.object_list
+    ]
+    partner = filterset.form.cleaned_data.get("partner") if filterset.is_valid() else None
+    context = {
+        "year": year,
+        "year_label": fiscal_year_label(year) if year else "",
+        "filter": filterset,
+        "partner": partner,
+        "page": page,
+        "rows": rows,
+    }
+    return render(request, "public/list.html", context)
+
+
+@require_safe
+def register_csv(request: HttpRequest) -> HttpResponse:
+    """The filtered list, every page of it, in the report layout of the annual CSV."""
+    filterset, year = _filter(request, Project.objects.published())
+    data = dataset_to_csv(report_dataset(filterset.qs), encoding="utf-8-sig")
+    return attachment(
+        data,
+        filename=download_name(year or "none", "list", extension="csv"),
+        content_type="text/csv; charset=utf-8",
+    )
