@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 
 from partners.models import Partner, PartnerAlias
 from partners.services import partner_merge
-from projects.admin import KyodoHistoryAdmin, fiscal_year_text
+from projects.history import KyodoHistoryAdmin, fiscal_year_text
 from projects.permissions import is_coordinator
 
 

@@ -1,4 +1,5 @@
-"""The admin's forms for projects: Japanese validation of every rule, and optimistic locking."""
+"""The admin's forms for projects: Japanese validation of every rule, optimistic locking, and
+the export form with the report's column names."""
 
 import datetime
 from collections import defaultdict
@@ -8,35 +9,15 @@ from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from import_export.forms import SelectableFieldsExportForm
 
 from projects import layout
-from projects.models import Project, ProjectPartner, Session
-from projects.wareki import WarekiError, format_date, outside_fiscal_year
-
-CONFLICT_HEADER = (
-    "この協働事業は、あなたが画面を開いた後に他の人が保存しました。"
-    "あなたの変更は保存していません（相手の変更は上書きされていません）。"
-)
-CONFLICT_FOOTER = "画面を開き直して最新の内容を確認してから、もう一度入力してください。"
-
-
-def wareki_or_blank(value) -> str:
-    """令和5年8月22日 for a date (or a date typed as text), "" when it cannot be read."""
-    if isinstance(value, str):
-        value = value.strip().replace("/", "-")
-        try:
-            value = parse_date(value)
-        except ValueError:
-            value = None
-    if not isinstance(value, datetime.date):
-        return ""
-    try:
-        return format_date(value)
-    except WarekiError:
-        return ""
+from projects.history import changes_since, wareki_or_blank
+from projects.models import Project, Session
+from projects.wareki import format_date, outside_fiscal_year
 
 
 class WarekiDateWidget(AdminDateWidget):
@@ -53,97 +34,7 @@ class WarekiDateWidget(AdminDateWidget):
         return mark_safe(html + span)
 
 
-# --- optimistic locking -------------------------------------------------------------------
-
-
-class EditConflict(Exception):
-    """The project was saved by someone else after this form was loaded."""
-
-    def __init__(self, lines: list[str]):
-        super().__init__("\n".join(lines))
-        self.lines = lines
-
-
-def _who(record) -> str:
-    user = getattr(record, "history_user", None)
-    if user is None:
-        return "（不明な利用者）"
-    return user.get_full_name() or user.get_username()
-
-
-def _when(record) -> str:
-    local = timezone.localtime(record.history_date)
-    return f"{format_date(local.date())} {local:%H:%M}"
-
-
-def _shown(value) -> str:
-    if value is None or value == "":
-        return "（空欄）"
-    if isinstance(value, datetime.date):
-        return wareki_or_blank(value) or str(value)
-    if isinstance(value, bool):
-        return "はい" if value else "いいえ"
-    text = str(value)
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
-def field_changes(record) -> list[str]:
-    """「協働事業の名称：「A」→「B」」 for each field the history record changed."""
-    previous = record.prev_record
-    if previous is None:
-        return []
-    delta = record.diff_against(previous, foreign_keys_are_objs=True)
-    model = record.instance_type
-    lines = []
-    for change in delta.changes:
-        field = model._meta.get_field(change.field)
-        old, new = change.old, change.new
-        if getattr(field, "choices", None):
-            labels = dict(field.flatchoices)
-            old, new = labels.get(old, old), labels.get(new, new)
-        lines.append(f"{field.verbose_name}：「{_shown(old)}」→「{_shown(new)}」")
-    return lines
-
-
-_ACTION = {"+": "追加", "~": "変更", "-": "削除"}
-
-
-def changes_since(project_id: int, since: datetime.datetime | None) -> list[str]:
-    """What others saved to a project (its fields, sessions and partner links) after `since`.
-
-    Read from django-simple-history: one line per field changed, so the clerk sees what the
-    other person did before entering their change again.
-    """
-    records = list(
-        Project.history.filter(id=project_id, history_date__gt=since)
-        if since is not None
-        else Project.history.filter(id=project_id)[:1]
-    )
-    lines: list[str] = []
-    for record in sorted(records, key=lambda r: r.history_date):
-        lines.append(f"{_when(record)} {_who(record)}さんが{_ACTION[record.history_type]}：")
-        lines.extend(f"・{line}" for line in field_changes(record))
-    if since is not None:
-        for model, noun in ((Session, "実施"), (ProjectPartner, "関係団体")):
-            related = model.history.filter(project_id=project_id, history_date__gt=since)
-            for record in related.order_by("history_date"):
-                what = (
-                    format_date(record.start)
-                    if model is Session
-                    else str(record.written_as or record.partner)
-                )
-                detail = "、".join(field_changes(record)) if record.history_type == "~" else ""
-                lines.append(
-                    f"・{noun}「{what}」を{_ACTION[record.history_type]}"
-                    + (f"（{detail}）" if detail else "")
-                    + f"（{_who(record)}さん、{_when(record)}）"
-                )
-    if not lines:
-        lines.append("・（変更内容の記録が見つかりません）")
-    return [CONFLICT_HEADER, *lines, CONFLICT_FOOTER]
-
-
-# --- the project form ---------------------------------------------------------------------
+# --- the project form: optimistic locking -------------------------------------------------
 
 
 class ProjectAdminForm(forms.ModelForm):
@@ -300,3 +191,11 @@ class SessionInlineFormSet(BaseInlineFormSet):
             )
         if errors:
             raise ValidationError(errors)
+
+
+class ReportExportForm(SelectableFieldsExportForm):
+    """The export form with the report's column names (年度, 協働の形態, …) as labels."""
+
+    def _get_field_label(self, resource, field_name):
+        field = resource.fields.get(field_name)
+        return field.column_name if field is not None and field.column_name else field_name

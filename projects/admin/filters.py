@@ -1,13 +1,10 @@
 """Sidebar filters of the project list: 年度 in 和暦, and a date range on the sessions."""
 
-import datetime
-
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
-from django.utils.dateparse import parse_date
 
+from projects.history import fiscal_year_text, typed_date
 from projects.models import Project, Session
-from projects.wareki import WarekiError, fiscal_year_label
 
 
 class FiscalYearFilter(admin.SimpleListFilter):
@@ -20,28 +17,13 @@ class FiscalYearFilter(admin.SimpleListFilter):
             .values_list("fiscal_year", flat=True)
             .distinct()
         )
-        choices = []
-        for year in years:
-            try:
-                choices.append((str(year), fiscal_year_label(year)))
-            except WarekiError:
-                choices.append((str(year), f"{year}年度"))
-        return choices
+        return [(str(year), fiscal_year_text(year)) for year in years]
 
     def queryset(self, request, queryset):
         value = self.value()
         if value and value.isdigit():
             return queryset.filter(fiscal_year=int(value))
         return queryset
-
-
-def _date(value) -> datetime.date | None:
-    if not value:
-        return None
-    try:
-        return parse_date(str(value).strip().replace("/", "-"))
-    except ValueError:
-        return None
 
 
 class SessionDateRangeFilter(admin.ListFilter):
@@ -62,8 +44,8 @@ class SessionDateRangeFilter(admin.ListFilter):
                 value = value[-1] if isinstance(value, list) else value
                 self.values[name] = value
                 self.used_parameters[name] = value
-        self.start = _date(self.values.get(self.parameter_from))
-        self.end = _date(self.values.get(self.parameter_to))
+        self.start = typed_date(self.values.get(self.parameter_from))
+        self.end = typed_date(self.values.get(self.parameter_to))
 
     def has_output(self):
         return True

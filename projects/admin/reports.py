@@ -1,13 +1,10 @@
-"""The admin's 年次集計 page, its downloads and printable report, and the 「次年度へ複製」 action.
+"""The admin's 年次集計 page, its CSV/XLSX downloads and the printable A4 report.
 
-Wired into ProjectAdmin with ``report_urls(self)`` in get_urls and ``copy_to_next_year`` in
-``actions``. Coordinators and clerks (anyone who may view projects) see the summary; the action
-needs the add permission, and a clerk copies only their own departments' projects.
+Wired into ProjectAdmin with ``report_urls(self)`` in get_urls. Coordinators and clerks (anyone
+who may view projects) see them; the report itself is built by projects.report.
 """
 
-from itertools import groupby
-
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,26 +12,18 @@ from django.urls import path, reverse
 from django.utils.http import content_disposition_header
 
 from projects.models import Project
-from projects.report.cells import (
-    category_cell,
-    name_cell,
-    partners_lines,
-    sessions_lines,
-)
 from projects.report.charts import summary_charts
 from projects.report.export import report_dataset
+from projects.report.sections import report_sections
 from projects.report.summary import (
-    circled,
     fiscal_years,
     for_display,
-    form_heading,
     summary_csv,
     yearly_series,
     yearly_summary,
 )
 from projects.report.writers import UnencodableError, dataset_to_csv, dataset_to_xlsx
 from projects.selectors import projects_for_report
-from projects.services.next_year import project_copy_to_next_year, skip_reason
 from projects.wareki import fiscal_year_label
 
 SUMMARY_URL = "projects_project_summary"
@@ -160,31 +149,6 @@ def summary_csv_view(request: HttpRequest, model_admin) -> HttpResponse:
     )
 
 
-def report_sections(projects) -> list[dict]:
-    """The printable report's sections: one per form, headed 「① 協働の形態：共催（23件）」."""
-    sections = []
-    for index, (form, members) in enumerate(groupby(projects, key=lambda p: p.form), start=1):
-        rows = [
-            {
-                "number": project.number,
-                "name": name_cell(project),
-                "category": category_cell(project),
-                "purpose": project.purpose,
-                "partners": partners_lines(project),
-                "sessions": sessions_lines(project),
-                "effect": project.effect,
-            }
-            for project in members
-        ]
-        sections.append(
-            {
-                "heading": f"{circled(index)} 協働の形態：{form_heading(form.name, len(rows))}",
-                "rows": rows,
-            }
-        )
-    return sections
-
-
 def report_print_view(request: HttpRequest, model_admin) -> HttpResponse:
     _check(request, model_admin)
     fiscal_year = _required_year(request)
@@ -197,29 +161,3 @@ def report_print_view(request: HttpRequest, model_admin) -> HttpResponse:
         "sections": report_sections(projects_for_report(fiscal_year=fiscal_year)),
     }
     return render(request, "projects/report.html", context)
-
-
-@admin.action(description="次年度へ複製", permissions=["add"])
-def copy_to_next_year(model_admin, request: HttpRequest, queryset) -> None:
-    """Copy the selected 例年実施 / 2年に一度実施 projects to the year they run next."""
-    projects = list(queryset.select_related("form", "department"))
-    eligible = []
-    for project in projects:
-        reason = skip_reason(project, user=request.user)
-        if reason:
-            messages.warning(
-                request, f"{project.fiscal_year_label} No.{project.number} {project.name}：{reason}"
-            )
-        else:
-            eligible.append(project)
-    created = project_copy_to_next_year(projects=eligible, user=request.user)
-    for project in created:
-        messages.success(
-            request,
-            f"{project.fiscal_year_label} No.{project.number} {project.name} を作成しました。",
-        )
-    existing = len(eligible) - len(created)
-    if existing:
-        messages.info(request, f"{existing}件は複製先の年度にすでにあるため、作成しませんでした。")
-    if not created and not existing and not projects:
-        messages.info(request, "複製する協働事業がありません。")

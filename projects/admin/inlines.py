@@ -1,0 +1,35 @@
+"""The sessions (実施) and partner links (関係団体) edited inside a project's form."""
+
+from django.contrib import admin
+from django.db import models
+
+from projects.admin.scope import ProjectScopedPermissions
+from projects.forms import SessionInlineForm, SessionInlineFormSet, WarekiDateWidget
+from projects.models import ProjectPartner, Session
+
+
+class FollowsProjectMixin(ProjectScopedPermissions):
+    """A clerk adds, changes and deletes rows only of their departments' projects."""
+
+    def has_add_permission(self, request, obj):
+        return super().has_add_permission(request, obj) and self.may_edit(request, obj)
+
+
+class SessionInline(FollowsProjectMixin, admin.TabularInline):
+    model = Session
+    form = SessionInlineForm
+    formset = SessionInlineFormSet
+    extra = 1  # the fields and their order come from SessionInlineForm
+    formfield_overrides = {models.DateField: {"widget": WarekiDateWidget}}
+    classes = ("kyodo-sessions",)
+
+
+class PartnerLinkInline(FollowsProjectMixin, admin.TabularInline):
+    model = ProjectPartner
+    extra = 1
+    fields = ("order", "partner", "role", "count", "written_as")
+    autocomplete_fields = ("partner",)
+    classes = ("kyodo-partner-links",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("partner")
