@@ -187,6 +187,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "ja"
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
+LOCALE_PATHS = [BASE_DIR / "locale"]  # the register's Japanese for django-import-export's pages
 USE_TZ = True
 
 STATIC_URL = "static/"
