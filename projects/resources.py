@@ -258,4 +258,14 @@ class ProjectResource(resources.ModelResource):
 
         if queryset is None:
             queryset = self.get_queryset()
-        return report_dataset(queryset)
+        dataset = report_dataset(queryset)
+        chosen = kwargs.get("export_fields")  # the columns ticked in the admin's export form
+        if not chosen:
+            return dataset
+        # The ticked columns only, in the report's order and wording.
+        columns = [field.column_name for field in self.get_export_fields(chosen)]
+        kept = [dataset.headers.index(column) for column in columns]
+        subset = tablib.Dataset(headers=columns)
+        for row in dataset:
+            subset.append([row[i] for i in kept])
+        return subset

@@ -1,5 +1,8 @@
 """Import and export from the project list, as a clerk and as the coordinator."""
 
+import csv
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -126,6 +129,40 @@ def test_the_exported_csv_starts_with_a_bom_for_excel(client, coordinator, own_p
     assert response.content.startswith("\ufeff".encode())
     header = response.content.decode("utf-8-sig").splitlines()[0]
     assert header.startswith("年度,協働の形態,No.,協働事業の名称 (担当課)")
+
+
+def test_the_export_writes_only_the_ticked_columns_in_the_reports_order(
+    client, coordinator, own_project, others_project
+):
+    client.force_login(coordinator)
+    form = client.get(EXPORT_URL).context["form"]
+    columns = [name for name, field in form.fields.items() if field.initial is True]
+    assert len(columns) == 9
+    # Two of the nine, the last and the first: the file has exactly these, in the report's order.
+    data = {"projectresource_effect": "on", "projectresource_fiscal_year": "on"}
+    data.update(format="0", resource="0")
+
+    response = client.post(EXPORT_URL, data)
+
+    assert response.status_code == 200, response.content[:500]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == [layout.FISCAL_YEAR, layout.EFFECT]
+    assert len(rows) == 3
+    assert all(len(row) == 2 for row in rows)
+    assert {row[0] for row in rows[1:]} == {"令和5年度"}
+
+
+def test_the_import_and_export_pages_speak_japanese(client, rf, coordinator, kyodo_room):
+    # django-import-export's pages, with the wording of locale/ja completing the library's.
+    client.force_login(coordinator)
+    export_page = client.get(EXPORT_URL).text
+    assert "次の列を書き出します" in export_page and "すべて選択" in export_page
+    assert "次の列を読み込みます" in client.get(IMPORT_URL).text
+
+    preview = _post_import(client, rf, coordinator, _csv(_row(1, "協働・男女平等参画室"))).text
+
+    assert "取り込む内容の確認です" in preview and 'value="インポートを確定"' in preview
+    assert "新規" in preview and "プレビュー" in preview
 
 
 def test_the_admin_uses_the_report_resource_and_formats():
