@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -105,6 +106,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "partners",
     "projects",
+    "surveys",
     "api",
 ]
 
@@ -209,6 +211,50 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 20 * 1024 *
 # Imports are all or nothing, and the admin shows every row's fate before it is confirmed.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+
+# E-mail (the yearly survey's reminders): SMTP from EMAIL_URL (smtp://user:password@host:587
+# or submission://… for STARTTLS on 587) or from EMAIL_HOST and the other EMAIL_* variables;
+# with neither, mails are printed on the console, which is what development wants.
+EMAIL_URL = os.environ.get("EMAIL_URL", "").strip()
+if EMAIL_URL:
+    try:
+        _email = dj_email_url.parse(EMAIL_URL)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"EMAIL_URL cannot be read: {error}") from None
+    if "EMAIL_BACKEND" not in _email:
+        raise ImproperlyConfigured(
+            "EMAIL_URL must start with smtp://, submission://, console: or dummy:."
+        )
+    EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
+    EMAIL_PORT = _email["EMAIL_PORT"] or 25
+    EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
+    EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
+    EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+    EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+elif "EMAIL_HOST" in os.environ:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env_str("EMAIL_HOST")
+    EMAIL_PORT = env_int("EMAIL_PORT", 587)
+    EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    EMAIL_USE_TLS = EMAIL_USE_SSL = False
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on.")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kyodo@localhost")
+if "@" not in DEFAULT_FROM_EMAIL:
+    raise ImproperlyConfigured(f"DEFAULT_FROM_EMAIL={DEFAULT_FROM_EMAIL!r} is not an address.")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where the register is served, for links in mails sent by commands (remind_survey); a mail
+# sent from the admin uses the address the coordinator's browser used.
+KYODO_SITE_URL = env_str("KYODO_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+if KYODO_SITE_URL and not KYODO_SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(f"KYODO_SITE_URL={KYODO_SITE_URL!r} must start with https://.")
 
 # Security: the production settings (DEBUG off) pass `check --deploy`.
 SESSION_COOKIE_HTTPONLY = True

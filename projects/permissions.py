@@ -1,6 +1,16 @@
-"""Who may do what. Enforced on the server: querysets and permission checks use these."""
+"""Who may do what. Enforced on the server: querysets and permission checks use these.
 
-from django.db.models import QuerySet
+A clerk changes the projects of their own departments, except those of a fiscal year their
+department has already answered in the yearly survey (提出済, 確認済, 該当なし) or whose survey is
+closed: those wait for the coordinator to send the answer back. The coordinator changes all.
+Every check is cached on the user object for the request, so a list costs the same few
+queries whatever its length.
+"""
+
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q, QuerySet
 
 from projects.roles import CLERK_GROUP, COORDINATOR_GROUP, sync_groups
 
@@ -28,17 +38,44 @@ def department_ids_of(user) -> set[int]:
     return cached
 
 
-def can_edit_department(user, department_id: int | None) -> bool:
-    """A clerk adds, changes and deletes only the projects of their own departments."""
+def locked_years_of(user) -> set[tuple[int, int]]:
+    """{(department id, fiscal year)} of the user's departments that are read-only to them.
+
+    A year is locked once the department has answered its survey or the survey is closed.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    cached = getattr(user, "_kyodo_locked_years", None)
+    if cached is None:
+        # Imported here: the survey app builds on this module, not the other way round.
+        from surveys.selectors import locked_pairs
+
+        ids = department_ids_of(user)
+        cached = locked_pairs(ids) if ids else set()
+        user._kyodo_locked_years = cached
+    return cached
+
+
+def can_edit_department(user, department_id: int | None, fiscal_year: int | None = None) -> bool:
+    """A clerk adds, changes and deletes only the projects of their own departments, and, when
+    ``fiscal_year`` is given, only in a year their department has not answered yet."""
     if is_coordinator(user):
         return True
-    return department_id is not None and department_id in department_ids_of(user)
+    if department_id is None or department_id not in department_ids_of(user):
+        return False
+    return fiscal_year is None or (department_id, fiscal_year) not in locked_years_of(user)
 
 
 def editable_projects(user, queryset: QuerySet) -> QuerySet:
     if is_coordinator(user):
         return queryset
-    return queryset.filter(department_id__in=department_ids_of(user))
+    allowed = queryset.filter(department_id__in=department_ids_of(user))
+    locked = locked_years_of(user)
+    if locked:
+        allowed = allowed.exclude(
+            reduce(or_, (Q(department_id=d, fiscal_year=y) for d, y in sorted(locked)))
+        )
+    return allowed
 
 
 def editable_departments(user, queryset: QuerySet) -> QuerySet:
@@ -52,7 +89,7 @@ def can_edit_project(user, project) -> bool:
     """Change or delete this project (and its sessions and partner links)."""
     if project is None:
         return is_coordinator(user) or bool(department_ids_of(user))
-    return can_edit_department(user, project.department_id)
+    return can_edit_department(user, project.department_id, project.fiscal_year)
 
 
 def split_editable(user, queryset: QuerySet) -> tuple[QuerySet, QuerySet]:
@@ -60,7 +97,7 @@ def split_editable(user, queryset: QuerySet) -> tuple[QuerySet, QuerySet]:
     allowed = editable_projects(user, queryset)
     if allowed is queryset:
         return queryset, queryset.none()
-    return allowed, queryset.exclude(department_id__in=department_ids_of(user))
+    return allowed, queryset.exclude(pk__in=allowed.values("pk"))
 
 
 def ensure_groups() -> dict:

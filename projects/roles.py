@@ -25,6 +25,9 @@ GROUP_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "projects.form": ("view",),
         "partners.partner": ("view", "add"),
         "partners.partneralias": ("view", "add"),
+        # The yearly survey: a clerk sees their departments' answers and submits them; the
+        # services check which answers and which steps (surveys.services).
+        "surveys.answer": ("view", "change"),
     },
     COORDINATOR_GROUP: {
         "projects.project": _ALL,
@@ -34,6 +37,12 @@ GROUP_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "projects.form": _ALL,
         "partners.partner": _ALL,
         "partners.partneralias": _ALL,
+        # The survey's records are never deleted: these models have no delete permission,
+        # and a transition or a reminder, once written, is not changed either.
+        "surveys.survey": ("view", "add", "change"),
+        "surveys.answer": ("view", "add", "change"),
+        "surveys.transition": ("view", "add"),
+        "surveys.reminder": ("view", "add"),
         "auth.user": ("view",),
         # Lifting a login lockout (django-axes) is the coordinator's job.
         "axes.accessattempt": ("view", "delete"),

@@ -20,7 +20,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from partners.models import Partner, PartnerAlias
 from projects import layout
 from projects.models import Department, Form, Project, ProjectPartner, Session
-from projects.permissions import department_ids_of, is_coordinator
+from projects.permissions import can_edit_department, department_ids_of, is_coordinator
 from projects.reader.legal_forms import kind_for
 from projects.reader.records import ReadError, ReportReadError, SessionEntry
 from projects.reader.rows import ProjectRow
@@ -128,13 +128,20 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
             refused = department.pk not in allowed or (
                 project is not None and project.department_id not in allowed
             )
-            if refused:
+            # A year the department has answered in the yearly survey waits for the coordinator.
+            answered = not refused and not can_edit_department(
+                user, department.pk, row.fiscal_year
+            )
+            if refused or answered:
                 errors.append(
                     ReadError(
                         row.label,
                         layout.NAME,
                         row.department,
-                        "担当課の職員は、自分の担当課の協働事業しか取り込めません。",
+                        "この年度の調査に回答済みのため、取り込めません（協働推進担当に差戻しを"
+                        "依頼してください）。"
+                        if answered
+                        else "担当課の職員は、自分の担当課の協働事業しか取り込めません。",
                         position=row.row_number,
                     )
                 )

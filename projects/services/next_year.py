@@ -27,12 +27,21 @@ def next_year_of(project: Project) -> int | None:
     return project.fiscal_year + step if step else None
 
 
+def _may_copy(user, project: Project) -> bool:
+    """The user may add projects to the department's next year (None: a command on the server,
+    such as open_survey). A year the department has answered in the survey is closed to clerks.
+    """
+    if user is None:
+        return True
+    return can_edit_department(user, project.department_id, next_year_of(project))
+
+
 def skip_reason(project: Project, *, user) -> str | None:
     """Why the project cannot be copied by this user, or None when it can."""
     if project.category not in STEP:
         return f"実施区分が「{project.get_category_display()}」のため複製しません。"
-    if not can_edit_department(user, project.department_id):
-        return "担当課の職員ではないため複製できません。"
+    if not _may_copy(user, project):
+        return "担当課の職員ではないか、複製先の年度の調査に回答済みのため複製できません。"
     return None
 
 
@@ -54,10 +63,12 @@ def project_copy_to_next_year(*, projects: Iterable[Project], user) -> list[Proj
     the projects' departments.
     """
     projects = list(projects)
-    refused = [p for p in projects if not can_edit_department(user, p.department_id)]
+    refused = [p for p in projects if not _may_copy(user, p)]
     if refused:
         names = "、".join(f"No.{p.number} {p.name}" for p in refused)
-        raise PermissionDenied(f"担当課の職員ではないため複製できません：{names}")
+        raise PermissionDenied(
+            f"担当課の職員ではないか、複製先の年度の調査に回答済みのため複製できません：{names}"
+        )
 
     plans = []
     for project in projects:

@@ -1,0 +1,231 @@
+"""年次調査: the coordinating office asks every 担当課 for the year's 協働事業, inside the register.
+
+A survey (one per fiscal year) has one answer per active department. An answer moves through
+the statuses below only through surveys.services, and every move is a Transition row; reminders
+sent are Reminder rows. None of these is ever deleted: they have no delete permission, their
+foreign keys PROTECT, and Transition and Reminder refuse to be changed once written.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from projects.models import Department
+from projects.reader.limits import MAX_YEAR, MIN_YEAR
+from projects.wareki import fiscal_year_label
+
+# Records of the cycle are kept for good: no model here has a delete permission.
+KEEP_FOREVER = ("add", "change", "view")
+
+
+class Status(models.TextChoices):
+    NOT_STARTED = "not_started", "未着手"
+    IN_PROGRESS = "in_progress", "入力中"
+    SUBMITTED = "submitted", "提出済"
+    RETURNED = "returned", "差戻し"
+    CONFIRMED = "confirmed", "確認済"
+    NONE = "none", "該当なし"
+
+
+# The department's clerks still enter their projects.
+EDITABLE = frozenset({Status.NOT_STARTED, Status.IN_PROGRESS, Status.RETURNED})
+# The department has answered: its projects of the year are read-only to its clerks.
+ANSWERED = frozenset({Status.SUBMITTED, Status.CONFIRMED, Status.NONE})
+# Nothing left to do for the coordinator: the survey closes without asking.
+FINISHED = frozenset({Status.CONFIRMED, Status.NONE})
+
+
+class Survey(models.Model):
+    """One fiscal year's survey: opened with a deadline and a message, closed at the end."""
+
+    fiscal_year = models.PositiveSmallIntegerField(
+        "年度",
+        unique=True,
+        validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
+        help_text="調査する年度（西暦。令和6年度 = 2024）。",
+    )
+    deadline = models.DateField("提出期限")
+    message = models.TextField(
+        "依頼文", blank=True, help_text="各担当課に表示し、督促メールにも載せる文章。"
+    )
+    opened_at = models.DateTimeField("開始日時")
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="開始した人",
+    )
+    closed_at = models.DateTimeField("締切日時", null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="締め切った人",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "年次調査"
+        verbose_name_plural = "年次調査"
+        ordering = ["-fiscal_year"]
+        default_permissions = KEEP_FOREVER
+
+    def __str__(self) -> str:
+        return f"{fiscal_year_label(self.fiscal_year)}の調査"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def state(self) -> str:
+        """ "open" or "closed", as survey_status prints it."""
+        return "open" if self.is_open else "closed"
+
+    @property
+    def fiscal_year_label(self) -> str:
+        return fiscal_year_label(self.fiscal_year)
+
+
+class Answer(models.Model):
+    """回答: one department's answer to one survey."""
+
+    survey = models.ForeignKey(
+        Survey, on_delete=models.PROTECT, related_name="answers", verbose_name="年次調査"
+    )
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="survey_answers", verbose_name="担当課"
+    )
+    status = models.CharField(
+        "状況", max_length=20, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    comment = models.TextField(
+        "協働推進担当からのコメント",
+        blank=True,
+        help_text="差戻しや確認のときのコメント。担当課の画面に表示されます。",
+    )
+    explanations = models.JSONField(
+        "未解決の点の理由",
+        default=dict,
+        blank=True,
+        help_text="提出のときにチェックリストに残っていた点と、その理由。",
+    )
+    changed_at = models.DateTimeField("状況の変更日時", null=True, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="状況を変更した人",
+    )
+    submitted_at = models.DateTimeField("提出日時", null=True, blank=True)
+    confirmed_at = models.DateTimeField("確認日時", null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["explanations"])
+
+    class Meta:
+        verbose_name = "回答"
+        verbose_name_plural = "回答"
+        ordering = ["survey", "department__name"]
+        default_permissions = KEEP_FOREVER
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "department"],
+                name="answer_one_per_department",
+                violation_error_message="この担当課の回答はすでにあります。",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=Status.values),
+                name="answer_status_valid",
+                violation_error_message="状況が正しくありません。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.department.name}（{fiscal_year_label(self.survey.fiscal_year)}）"
+
+    @property
+    def is_answered(self) -> bool:
+        return self.status in ANSWERED
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE
+
+
+class AppendOnly(models.Model):
+    """A record written once: saving it again or deleting it raises."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError(f"{self._meta.verbose_name}は変更できません。")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError(f"{self._meta.verbose_name}は削除できません。")
+
+
+class Transition(AppendOnly):
+    """One change of an answer's status: who, when, from, to and the comment given."""
+
+    answer = models.ForeignKey(
+        Answer, on_delete=models.PROTECT, related_name="transitions", verbose_name="回答"
+    )
+    from_status = models.CharField("変更前", max_length=20, choices=Status.choices)
+    to_status = models.CharField("変更後", max_length=20, choices=Status.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="操作した人",
+    )
+    at = models.DateTimeField("日時")
+    comment = models.TextField("コメント", blank=True)
+
+    class Meta:
+        verbose_name = "回答の状況の変更"
+        verbose_name_plural = "回答の状況の変更"
+        ordering = ["at", "pk"]
+        default_permissions = ("add", "view")
+
+    def __str__(self) -> str:
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class Reminder(AppendOnly):
+    """One reminder e-mail sent about an answer: by whom, when, to which addresses."""
+
+    answer = models.ForeignKey(
+        Answer, on_delete=models.PROTECT, related_name="reminders", verbose_name="回答"
+    )
+    sent_at = models.DateTimeField("送信日時")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="送信した人",
+    )
+    recipients = models.TextField("宛先", help_text="送ったメールアドレス（カンマ区切り）。")
+
+    class Meta:
+        verbose_name = "督促メール"
+        verbose_name_plural = "督促メール"
+        ordering = ["sent_at", "pk"]
+        default_permissions = ("add", "view")
+
+    def __str__(self) -> str:
+        return f"{self.answer}への督促（{self.recipients}）"
