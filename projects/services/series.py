@@ -12,9 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
-from simple_history.utils import bulk_update_with_history
 
 from projects.models import Project
 from projects.reader.text import key
@@ -105,24 +104,46 @@ def links_to_make(projects: Iterable[Project]) -> list[tuple[Project, Project]]:
 def series_link(projects: Iterable[Project], *, user=None, reason: str = LINK_REASON) -> list:
     """Link each project without a previous year to the one the rule finds; return those linked.
 
-    2 reads (links_to_make) and 2 writes (the update and its history) per batch.
+    4 queries a batch whatever its size (up to 500 projects): the two reads of links_to_make,
+    then the update and its history rows.
     """
     linked = []
-    now = timezone.now()
     for project, previous in links_to_make(projects):
         project.previous = previous
         project.version += 1  # a clerk's form opened before this is stale now
-        project.updated_at = now  # bulk_update does not apply auto_now
         linked.append(project)
     if linked:
-        bulk_update_with_history(
-            linked,
-            Project,
-            ["previous", "version", "updated_at"],
-            default_user=user,
-            default_change_reason=reason,
-        )
+        _save_links(linked, user=user, reason=reason)
     return linked
+
+
+def _save_links(projects: list[Project], *, user, reason: str) -> None:
+    """One UPDATE (executemany) and one INSERT … SELECT of the history rows, as
+    bulk_update_with_history would write them, but without SQLite's 999-parameter chunks."""
+    now = timezone.now()
+    for project in projects:
+        project.updated_at = now
+    quote, adapt = connection.ops.quote_name, connection.ops.adapt_datetimefield_value
+    meta = Project._meta
+    table, pk = quote(meta.db_table), quote(meta.pk.column)
+    previous, version = quote(meta.get_field("previous").column), quote("version")
+    updated = quote(meta.get_field("updated_at").column)
+    history = Project.history.model
+    tracked = [quote(f.column) for f in history.tracked_fields]
+    stamps = ["history_date", "history_change_reason", "history_type", "history_user_id"]
+    marks = ", ".join(["%s"] * len(projects))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table} SET {previous} = %s, {version} = {version} + 1, {updated} = %s "
+            f"WHERE {pk} = %s",
+            [(p.previous_id, adapt(now), p.pk) for p in projects],
+        )
+        cursor.execute(
+            f"INSERT INTO {quote(history._meta.db_table)} "
+            f"({', '.join(tracked + [quote(column) for column in stamps])}) "
+            f"SELECT {', '.join(tracked)}, %s, %s, %s, %s FROM {table} WHERE {pk} IN ({marks})",
+            [adapt(now), reason, "~", getattr(user, "pk", None), *(p.pk for p in projects)],
+        )
 
 
 @transaction.atomic
