@@ -47,6 +47,8 @@ def test_the_production_settings_pass_check_deploy():
         ({"DEBUG": "maybe"}, "DEBUG='maybe'"),
         ({"CONN_MAX_AGE": "forever"}, "CONN_MAX_AGE"),
         ({"KYODO_CITY_CODE": "01213"}, "KYODO_CITY_CODE"),
+        ({"KYODO_PREFECTURE_NAME": "苫小牧"}, "KYODO_PREFECTURE_NAME"),
+        ({"KYODO_OPENDATA_LICENCE": " "}, "KYODO_OPENDATA_LICENCE"),
     ],
 )
 def test_it_refuses_to_start_with_a_bad_setting(env, message):
@@ -67,4 +69,6 @@ def test_without_debug_there_is_no_development_secret_key():
 def test_the_city_comes_from_settings(settings):
     assert settings.KYODO_CITY_NAME == "苫小牧市"
     assert settings.KYODO_CITY_CODE == "012131"
+    assert settings.KYODO_PREFECTURE_NAME == "北海道"
+    assert settings.KYODO_OPENDATA_LICENCE == "CC BY 4.0"
     assert settings.LANGUAGE_CODE == "ja" and settings.TIME_ZONE == "Asia/Tokyo"

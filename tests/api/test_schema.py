@@ -1,0 +1,38 @@
+"""`/api/schema/`: the OpenAPI document of the API, served without login."""
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def schema(client):
+    response = client.get("/api/schema/")
+    assert response.status_code == 200
+    return yaml.safe_load(response.content)
+
+
+def test_it_describes_the_list_and_the_detail(schema):
+    assert schema["openapi"].startswith("3.")
+    assert set(schema["paths"]) == {"/api/projects/", "/api/projects/{id}/"}
+    assert set(schema["paths"]["/api/projects/"]) == {"get"}
+
+
+def test_the_query_parameters_are_the_public_lists(schema):
+    parameters = {p["name"]: p for p in schema["paths"]["/api/projects/"]["get"]["parameters"]}
+    assert {"year", "form", "category", "department", "partner", "q", "page", "page_size"} <= set(
+        parameters
+    )
+    assert parameters["year"]["schema"]["type"] == "integer"
+    assert parameters["partner"]["schema"]["type"] == "integer"
+    assert set(parameters["category"]["schema"]["enum"]) == {"annual", "new", "biennial", "other"}
+
+
+def test_the_result_is_described_field_by_field(schema):
+    project = schema["components"]["schemas"]["Project"]
+    assert {"id", "url", "fiscal_year", "no", "form", "name", "partners", "sessions"} <= set(
+        project["properties"]
+    )
+    page = schema["components"]["schemas"]["PaginatedProjectList"]
+    assert {"count", "next", "previous", "results"} <= set(page["properties"])
