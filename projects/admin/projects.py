@@ -8,7 +8,7 @@ someone else saved the project since the form was loaded (optimistic locking on 
 """
 
 from django.contrib import admin, messages
-from django.db.models import Exists, F, Min, OuterRef, Subquery, Sum
+from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html
@@ -28,7 +28,7 @@ from projects.history import (
     related_history,
     wareki_or_blank,
 )
-from projects.models import Department, Project, Session
+from projects.models import REPORT_ORDER, Department, Project
 from projects.permissions import can_edit_project, editable_departments, is_coordinator
 
 _LOCK_FIELDS = ("loaded_version", "loaded_at")
@@ -61,16 +61,11 @@ class ProjectAdmin(ProjectScopedPermissions, ReportImportExportMixin, KyodoHisto
         SessionDateRangeFilter,
         "published",
     )
-    search_fields = (
-        "name",
-        "purpose",
-        "effect",
-        "partners__name",
-        "partners__aliases__name",
-        "partner_links__written_as",
-    )
+    # The search box runs the register's one keyword search (Project.objects.matching, see
+    # get_search_results); the field names only make the admin show the box.
+    search_fields = ("name",)
     search_help_text = "協働事業の名称、目的・内容、効果、関係団体の名称（別表記も）で検索します。"
-    ordering = ("fiscal_year", "form__order", "form__name", "number")
+    ordering = REPORT_ORDER
     list_per_page = 50
     save_on_top = True
     change_list_template = "admin/projects/project/change_list.html"
@@ -106,20 +101,11 @@ class ProjectAdmin(ProjectScopedPermissions, ReportImportExportMixin, KyodoHisto
     # --- the list ---------------------------------------------------------------------
 
     def get_queryset(self, request):
-        sessions = Session.objects.filter(project=OuterRef("pk")).order_by().values("project")
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                participants_total=Subquery(
-                    sessions.annotate(total=Sum("participants")).values("total")
-                ),
-                first_start=Subquery(sessions.annotate(first=Min("start")).values("first")),
-                any_approximate=Exists(
-                    Session.objects.filter(project=OuterRef("pk"), approximate=True)
-                ),
-            )
-        )
+        return super().get_queryset(request).with_participants()
+
+    def get_search_results(self, request, queryset, search_term):
+        # Subqueries, not joins: no project twice, so no DISTINCT over the whole list.
+        return queryset.matching(search_term), False
 
     @admin.display(description="No.", ordering="number")
     def number_display(self, obj):
