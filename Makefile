@@ -24,6 +24,7 @@ seed: migrate
 
 demo: seed
 	$(MANAGE) createdemousers
+	$(MANAGE) createdemosurvey
 
 run: demo
 	$(MANAGE) runserver 127.0.0.1:8000
