@@ -71,8 +71,8 @@ class Survey(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "年次調査"
-        verbose_name_plural = "年次調査"
+        verbose_name = "年度の調査"
+        verbose_name_plural = "年度の調査"
         ordering = ["-fiscal_year"]
         default_permissions = KEEP_FOREVER
 

@@ -244,9 +244,13 @@ def with_checklists(answers: list[Answer]) -> list[Answer]:
             project.points = points[project.pk]
             project.participants_text = _participants_text(project)
             answer.points.extend(project.points)
-        answer.participants_total = sum(
-            s.participants or 0 for p in answer.projects for s in p.sessions.all()
-        )
+        counts = [
+            s.participants
+            for p in answer.projects
+            for s in p.sessions.all()
+            if s.participants is not None
+        ]
+        answer.participants_total = sum(counts) if counts else None
     return answers
 
 

@@ -55,8 +55,8 @@ class Migration(migrations.Migration):
                 ('opened_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='開始した人')),
             ],
             options={
-                'verbose_name': 'historical 年次調査',
-                'verbose_name_plural': 'historical 年次調査',
+                'verbose_name': 'historical 年度の調査',
+                'verbose_name_plural': 'historical 年度の調査',
                 'ordering': ('-history_date', '-history_id'),
                 'get_latest_by': ('history_date', 'history_id'),
             },
@@ -91,8 +91,8 @@ class Migration(migrations.Migration):
                 ('opened_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='開始した人')),
             ],
             options={
-                'verbose_name': '年次調査',
-                'verbose_name_plural': '年次調査',
+                'verbose_name': '年度の調査',
+                'verbose_name_plural': '年度の調査',
                 'ordering': ['-fiscal_year'],
                 'default_permissions': ('add', 'change', 'view'),
             },
