@@ -102,13 +102,19 @@ def _accessible(page) -> None:
         assert page.locator(f'label[for="{control_id}"]').count() == 1, control_id
 
 
-@pytest.mark.parametrize("path", ["list", "project"])
-def test_the_list_and_the_project_page_fit_a_phone(live_server, browser, register, path):
+@pytest.mark.parametrize("path", ["list", "project", "department", "partner"])
+def test_the_pages_fit_a_phone(live_server, browser, register, path):
     context = browser.new_context(
         locale="ja-JP", viewport={"width": 360, "height": 740}, device_scale_factor=2
     )
     page = context.new_page()
-    url = "/" if path == "list" else f"/projects/{register.pk}/"
+    partner = register.partner_links.first().partner_id
+    url = {
+        "list": "/",
+        "project": f"/projects/{register.pk}/",
+        "department": f"/departments/{register.department_id}/",
+        "partner": f"/partners/{partner}/",
+    }[path]
     page.goto(f"{live_server.url}{url}")
     assert _fits(page)
     _accessible(page)
