@@ -116,6 +116,7 @@ def project_copy_to_next_year(*, projects: Iterable[Project], user) -> list[Proj
             category=project.category,
             since_year=project.since_year,
             purpose=project.purpose,
+            previous_id=project.pk,  # the copy's series: its original is the year before
         )
         copy._history_user = user
         copy._change_reason = f"{project.fiscal_year_label} No.{project.number} から複製"
