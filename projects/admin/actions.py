@@ -9,7 +9,7 @@ from functools import wraps
 from django.contrib import admin, messages
 from django.http import HttpRequest
 
-from projects.permissions import split_editable
+from projects.permissions import department_ids_of, split_editable
 from projects.services.next_year import project_copy_to_next_year, skip_reason
 from projects.services.publishing import project_set_published
 
@@ -20,14 +20,20 @@ def only_editable(func):
     @wraps(func)
     def action(modeladmin, request, queryset):
         allowed, refused = split_editable(request.user, queryset)
-        refused_names = [str(p) for p in refused.select_related("form")[:6]]
-        if refused_names:
-            shown = "、".join(refused_names[:5]) + ("ほか" if len(refused_names) > 5 else "")
-            modeladmin.message_user(
-                request,
-                "他の担当課の協働事業は変更・削除できないため、対象から外しました：" + shown,
-                messages.WARNING,
-            )
+        refused = list(refused.select_related("form")[:12])
+        own = department_ids_of(request.user)
+        for why, rows in (
+            ("他の担当課の協働事業は", [p for p in refused if p.department_id not in own]),
+            # Their own department's, in a year it has answered in the yearly survey.
+            ("調査に回答済みの年度の協働事業は", [p for p in refused if p.department_id in own]),
+        ):
+            if rows:
+                shown = "、".join(str(p) for p in rows[:5]) + ("ほか" if len(rows) > 5 else "")
+                modeladmin.message_user(
+                    request,
+                    f"{why}変更・削除できないため、対象から外しました：{shown}",
+                    messages.WARNING,
+                )
         if not allowed.exists():
             return None
         return func(modeladmin, request, allowed)

@@ -14,10 +14,11 @@ from projects.permissions import is_coordinator
 
 @admin.register(Department)
 class DepartmentAdmin(KyodoHistoryAdmin):
-    list_display = ("name", "members_list", "project_count")
+    list_display = ("name", "active", "members_list", "project_count")
+    list_filter = ("active",)
     search_fields = ("name", "members__username", "members__last_name", "members__first_name")
     filter_horizontal = ("members",)
-    fields = ("name", "members", "projects_by_year")
+    fields = ("name", "active", "members", "projects_by_year")
     readonly_fields = ("projects_by_year",)
 
     def get_queryset(self, request):

@@ -18,7 +18,7 @@ from projects.admin.filters import FiscalYearFilter, SessionDateRangeFilter
 from projects.admin.importexport import ReportImportExportMixin
 from projects.admin.inlines import PartnerLinkInline, SessionInline
 from projects.admin.reports import report_urls
-from projects.admin.scope import ProjectScopedPermissions
+from projects.admin.scope import ProjectScopedPermissions, form_checking_year
 from projects.forms import ProjectAdminForm
 from projects.history import (
     EditConflict,
@@ -175,6 +175,10 @@ class ProjectAdmin(ProjectScopedPermissions, ReportImportExportMixin, KyodoHisto
         if db_field.name == "department":
             kwargs["queryset"] = editable_departments(request.user, Department.objects.all())
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return form_checking_year(form, request.user)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

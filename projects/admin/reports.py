@@ -25,6 +25,7 @@ from projects.report.summary import (
 from projects.report.writers import UnencodableError, dataset_to_csv, dataset_to_xlsx
 from projects.selectors import projects_for_report
 from projects.wareki import fiscal_year_label
+from surveys.selectors import collecting_label
 
 SUMMARY_URL = "projects_project_summary"
 
@@ -75,6 +76,8 @@ def summary_view(request: HttpRequest, model_admin) -> HttpResponse:
         "charts": summary_charts(summary, series) if summary and summary["projects"] else [],
         "series": series,
         "downloads": _downloads(fiscal_year) if fiscal_year else {},
+        # 「集計中（未提出 n課）」 while the year's survey is open.
+        "collecting": collecting_label(fiscal_year) if fiscal_year else "",
     }
     return render(request, "admin/projects/summary.html", context)
 
@@ -95,6 +98,13 @@ def _required_year(request: HttpRequest) -> int:
     if not value.isdigit():
         raise BadRequest("年度を指定してください。")
     return int(value)
+
+
+def _filename(fiscal_year: int, what: str, extension: str) -> str:
+    """「令和6年度_協働事業.csv」; 「…_集計中.csv」 while the year's survey is open. The file itself
+    keeps the published layout, so only its name says the figures are not final."""
+    collecting = "_集計中" if collecting_label(fiscal_year) else ""
+    return f"{fiscal_year_label(fiscal_year)}_{what}{collecting}.{extension}"
 
 
 def _attachment(data: bytes, *, filename: str, content_type: str) -> HttpResponse:
@@ -118,7 +128,7 @@ def report_csv_view(request: HttpRequest, model_admin) -> HttpResponse:
     charset = "shift_jis" if encoding == "cp932" else "utf-8"
     return _attachment(
         data,
-        filename=f"{fiscal_year_label(fiscal_year)}_協働事業.csv",
+        filename=_filename(fiscal_year, "協働事業", "csv"),
         content_type=f"text/csv; charset={charset}",
     )
 
@@ -134,7 +144,7 @@ def report_xlsx_view(request: HttpRequest, model_admin) -> HttpResponse:
     dataset = report_dataset(projects_for_report(fiscal_year=fiscal_year))
     return _attachment(
         dataset_to_xlsx(dataset, title=label),
-        filename=f"{label}_協働事業.xlsx",
+        filename=_filename(fiscal_year, "協働事業", "xlsx"),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
 
@@ -144,7 +154,7 @@ def summary_csv_view(request: HttpRequest, model_admin) -> HttpResponse:
     fiscal_year = _required_year(request)
     return _attachment(
         summary_csv(yearly_summary(fiscal_year)),
-        filename=f"{fiscal_year_label(fiscal_year)}_年次集計.csv",
+        filename=_filename(fiscal_year, "年次集計", "csv"),
         content_type="text/csv; charset=utf-8",
     )
 
@@ -159,5 +169,6 @@ def report_print_view(request: HttpRequest, model_admin) -> HttpResponse:
         "summary": for_display(summary),
         "charts": summary_charts(summary, bar_area=220),
         "sections": report_sections(projects_for_report(fiscal_year=fiscal_year)),
+        "collecting": collecting_label(fiscal_year),
     }
     return render(request, "projects/report.html", context)

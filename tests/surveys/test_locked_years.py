@@ -104,6 +104,7 @@ def test_a_bulk_delete_skips_the_submitted_years_projects(
         follow=True,
     )
     assert response.status_code == 200
+    assert "調査に回答済みの年度の協働事業は変更・削除できないため" in response.text
     assert Project.objects.filter(pk=draft.pk).exists()
     assert not Project.objects.filter(pk=last_year["forum"].pk).exists()
     assert Project.objects.filter(pk=meeting.pk).exists()
