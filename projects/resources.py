@@ -11,28 +11,17 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from import_export import fields, resources
 from import_export.formats import base_formats
-from import_export.results import RowResult
+from import_export.results import Result, RowResult
 
 from projects import layout
 from projects.models import Project
 from projects.reader.records import ReadError, ReportReadError
-from projects.reader.rows import read_row
+from projects.reader.rows import ProjectRow, read_row
 from projects.reader.table import decode_source, read_report
+from projects.report.cells import COLUMN_OF_FIELD, cells_of_fields
+from projects.report.plain import record_of_row
+from projects.services.import_forms import FormChoices, UnknownFormsError
 from projects.services.importing import IMPORT_REASON, project_import_rows
-
-# Which report column shows a change of which stored field, for the import preview.
-_COLUMN_OF_CHANGE = {
-    "name": layout.NAME,
-    "department_id": layout.NAME,
-    "category": layout.CATEGORY,
-    "since_year": layout.CATEGORY,
-    "purpose": layout.PURPOSE,
-    "effect": layout.EFFECT,
-    "partners": layout.PARTNERS,
-    "sessions": layout.SESSIONS,
-    "reported_session_count": layout.SESSIONS,
-    "reported_participants_total": layout.SESSIONS,
-}
 
 
 def report_text_dataset(
@@ -79,6 +68,10 @@ def tabular_dataset(data: bytes, *, kind: str) -> tablib.Dataset:
 class ReportTextFormat(base_formats.Format):
     """The report as text extracted from the PDF (UTF-8 or cp932)."""
 
+    def __init__(self, encoding=None):
+        # The admin's confirm step passes an encoding to every format; the text's is detected.
+        self.encoding = encoding
+
     def get_title(self):
         return "報告書テキスト (txt)"
 
@@ -118,6 +111,30 @@ class ReportXLSXFormat(base_formats.XLSX):
         return tabular_dataset(in_stream, kind="xlsx")
 
 
+class ReportImportResult(Result):
+    """The library's result with what the admin's preview shows besides: every error as read
+    (row label, column, text, reason, position) and the forms the register's list lacks."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.read_errors: list[ReadError] = []
+        self.unknown_forms: list[str] = []
+
+
+class ReportRowResult(RowResult):
+    """A row's fate with the row as read (its label: 「No.3」, 「後援 No.3」) and, for an update,
+    each changed column as (column, the register's cell, the file's), in the report's wording."""
+
+    def __init__(self):
+        super().__init__()
+        self.read_row: ProjectRow | None = None
+        self.changes: list[tuple[str, str, str]] = []
+
+    @property
+    def label(self) -> str:
+        return self.read_row.label if self.read_row is not None else ""
+
+
 class ProjectResource(resources.ModelResource):
     """協働事業 in the report layout: 年度, 協働の形態 and the seven columns of the table."""
 
@@ -147,12 +164,27 @@ class ProjectResource(resources.ModelResource):
         use_transactions = True
 
     def __init__(
-        self, *, default_fiscal_year: int | None = None, default_form: str | None = None, **kwargs
+        self,
+        *,
+        default_fiscal_year: int | None = None,
+        default_form: str | None = None,
+        form_choices: FormChoices | None = None,
+        **kwargs,
     ):
         # Named default_*: the admin passes its upload form to resources as `form=`.
         super().__init__(**kwargs)
         self.default_fiscal_year = default_fiscal_year
         self.default_form = default_form
+        # What to do with forms the register's list lacks (added or read as a listed one).
+        self.form_choices = form_choices
+
+    @classmethod
+    def get_result_class(cls):
+        return ReportImportResult
+
+    @classmethod
+    def get_row_result_class(cls):
+        return ReportRowResult
 
     @classmethod
     def get_display_name(cls):
@@ -216,12 +248,16 @@ class ProjectResource(resources.ModelResource):
                     rows=rows,
                     user=kwargs.get("user"),
                     reason=f"{IMPORT_REASON}（{file_name}）" if file_name else IMPORT_REASON,
+                    forms=self.form_choices,
                 )
             except ReportReadError as error:
+                if isinstance(error, UnknownFormsError):
+                    result.unknown_forms = error.names
                 for read_error in error.errors:
                     errors_by_row.setdefault(read_error.position or 0, []).append(read_error)
 
         if errors_by_row:
+            result.read_errors = [e for n in sorted(errors_by_row) for e in errors_by_row[n]]
             for number in sorted(errors_by_row):
                 messages: dict[str, list[str]] = {}
                 for read_error in errors_by_row[number]:
@@ -231,7 +267,7 @@ class ProjectResource(resources.ModelResource):
                 result.append_invalid_row(number, values, ValidationError(messages))
                 result.totals[RowResult.IMPORT_TYPE_INVALID] += 1
             if raise_errors:
-                raise ReportReadError([e for n in sorted(errors_by_row) for e in errors_by_row[n]])
+                raise ReportReadError(result.read_errors)
             return result
 
         for outcome in outcomes:
@@ -239,8 +275,12 @@ class ProjectResource(resources.ModelResource):
             row_result.import_type = outcome.import_type
             row_result.instance = outcome.project
             row_result.add_instance_info(outcome.project)
-            changed_columns = {_COLUMN_OF_CHANGE[f] for f in outcome.changed_fields}
+            changed_columns = {COLUMN_OF_FIELD[f] for f in outcome.changed_fields}
             values = raw_rows[outcome.row.row_number - 1]
+            row_result.read_row = outcome.row
+            if outcome.before:
+                after = cells_of_fields(record_of_row(outcome.row), outcome.changed_fields)
+                row_result.changes = [(c, outcome.before[c], after[c]) for c in outcome.before]
             row_result.diff = [
                 format_html("<ins>{}</ins>", values.get(c, ""))
                 if c in changed_columns

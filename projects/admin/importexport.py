@@ -2,12 +2,14 @@
 
 The import reads the report's PDF text, or CSV / XLSX in the report layout, through
 ProjectResource; its rows pass the same department checks as the change form. The export
-writes the columns the user ticks, in the report's wording and order.
+writes the columns the user ticks, in the report's wording and order. The import's pages
+(errors in plain sight, the preview, unknown forms of collaboration) are import_flow.py's.
 """
 
 from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
 
+from projects.admin.import_flow import ImportPreviewMixin
 from projects.forms import ReportExportForm
 from projects.permissions import department_ids_of, is_coordinator
 from projects.reader.records import ReportReadError
@@ -19,7 +21,7 @@ from projects.resources import (
 )
 
 
-class ReportImportExportMixin(ImportExportMixin):
+class ReportImportExportMixin(ImportPreviewMixin, ImportExportMixin):
     resource_classes = [ProjectResource]
     # The report's PDF text, and CSV / XLSX in the report layout (cp932 or UTF-8, detected).
     import_formats = [ReportTextFormat, ReportCSVFormat, ReportXLSXFormat]

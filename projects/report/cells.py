@@ -8,6 +8,7 @@ related rows are tuples already in order. Neither costs a query per project.
 
 from itertools import groupby
 
+from projects import layout
 from projects.models import Category, Project, ProjectPartner, Session
 from projects.wareki import era_of_date, fiscal_year_label, format_date, format_year
 
@@ -134,3 +135,32 @@ def table_row(project: Project) -> list[str]:
 def report_row(project: Project) -> list[str]:
     """A row of projects.layout.DATASET_COLUMNS: year label, form, the seven columns."""
     return [fiscal_year_label(project.fiscal_year), project.form.name, *table_row(project)]
+
+
+# Which column of the table shows which stored field ("partners" and "sessions": the related rows).
+COLUMN_OF_FIELD = {
+    "name": layout.NAME,
+    "department_id": layout.NAME,
+    "category": layout.CATEGORY,
+    "since_year": layout.CATEGORY,
+    "purpose": layout.PURPOSE,
+    "effect": layout.EFFECT,
+    "partners": layout.PARTNERS,
+    "sessions": layout.SESSIONS,
+    "reported_session_count": layout.SESSIONS,
+    "reported_participants_total": layout.SESSIONS,
+}
+_CELL_OF_COLUMN = {
+    layout.NAME: name_cell,
+    layout.CATEGORY: category_cell,
+    layout.PURPOSE: lambda project: project.purpose,
+    layout.PARTNERS: partners_cell,
+    layout.SESSIONS: sessions_cell,
+    layout.EFFECT: lambda project: project.effect,
+}
+
+
+def cells_of_fields(project: Project, fields) -> dict[str, str]:
+    """The cells showing these fields, column → text, in the table's column order."""
+    columns = {COLUMN_OF_FIELD[f] for f in fields}
+    return {c: _CELL_OF_COLUMN[c](project) for c in layout.TABLE_COLUMNS if c in columns}

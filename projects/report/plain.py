@@ -111,3 +111,24 @@ def _with_children(batch: list[tuple]) -> Iterator[PlainProject]:
             pk, *values, form=Named(form), department=Named(department),
             partner_links=tuple(links[pk]), sessions=tuple(sessions[pk]),
         )  # fmt: skip
+
+
+def record_of_row(row) -> PlainProject:
+    """A read report row (projects.reader.rows.ProjectRow) as a record for the cells, unsaved:
+    its cells come back in the report's wording, comparable with a stored project's."""
+    return PlainProject(
+        0, row.fiscal_year, row.number, row.name, row.category, row.since_year, row.purpose,
+        row.effect, row.sessions.reported_session_count, row.sessions.reported_participants_total,
+        form=Named(row.form), department=Named(row.department),
+        partner_links=tuple(
+            PlainLink(order, p.role, p.count, p.written_as, Named(p.name))
+            for order, p in enumerate(row.partners)
+        ),
+        sessions=tuple(
+            PlainSession(
+                order, s.group, s.label, s.start, s.end, s.participants, s.approximate, s.unit,
+                s.note,
+            )
+            for order, s in enumerate(row.sessions.sessions)
+        ),
+    )  # fmt: skip

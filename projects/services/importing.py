@@ -10,6 +10,7 @@ project, a partner written twice) are collected and raised together as ReportRea
 so the caller's transaction rolls everything back: nothing is saved from a file with an error.
 """
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
@@ -25,7 +26,9 @@ from projects.reader.legal_forms import kind_for
 from projects.reader.records import ReadError, ReportReadError, SessionEntry
 from projects.reader.rows import ProjectRow
 from projects.reader.text import key
+from projects.report import cells
 from projects.services import bulk
+from projects.services.import_forms import FormChoices, resolve_forms
 from projects.services.locks import import_lock_acquire
 
 IMPORT_REASON = "報告書の取込"
@@ -51,6 +54,8 @@ class ImportOutcome:
     import_type: str  # "new", "update" or "skip" (unchanged), as django-import-export says
     project: Project
     changed_fields: tuple[str, ...] = ()
+    # An update's changed columns as the register had them, in the report's wording.
+    before: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 class _Maps:
@@ -78,30 +83,21 @@ def project_import_rows(
     user=None,
     reason: str = IMPORT_REASON,
     batch_size: int = BATCH_SIZE,
+    forms: FormChoices | None = None,
 ) -> list[ImportOutcome]:
-    """Save the rows; returns each row's fate in the rows' order. Raises ReportReadError."""
+    """Save the rows; returns each row's fate in the rows' order. Raises ReportReadError.
+
+    A 協働の形態 the list lacks is refused (UnknownFormsError) unless ``forms`` says to add it
+    or to read it as a listed one (coordinator only).
+    """
     rows = list(rows)
     history_user = user if user is not None and user.is_authenticated else None
     import_lock_acquire()  # before any read: a concurrent import's rows are then visible
+    rows = resolve_forms(rows, user=user, choices=forms, reason=reason)
     maps = _Maps(rows)
     outcomes: list[ImportOutcome] = []
     errors: list[ReadError] = []
     allowed = None if user is None or is_coordinator(user) else department_ids_of(user)
-
-    for form_name in sorted({r.form for r in rows} - maps.forms.keys()):
-        first = next(r for r in rows if r.form == form_name)
-        errors.append(
-            ReadError(
-                first.label,
-                layout.FORM,
-                form_name,
-                "この協働の形態は登録されていません。管理画面の「協働の形態」に追加してから"
-                "取り込んでください。",
-                position=first.row_number,
-            )
-        )
-    if errors:
-        raise ReportReadError(errors)
 
     for start in range(0, len(rows), batch_size):
         batch = rows[start : start + batch_size]
@@ -129,9 +125,7 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
                 project is not None and project.department_id not in allowed
             )
             # A year the department has answered in the yearly survey waits for the coordinator.
-            answered = not refused and not can_edit_department(
-                user, department.pk, row.fiscal_year
-            )
+            answered = not refused and not can_edit_department(user, department.pk, row.fiscal_year)
             if refused or answered:
                 errors.append(
                     ReadError(
@@ -183,6 +177,7 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
         if not changed:
             outcomes.append(ImportOutcome(row, "skip", project))
             continue
+        before = cells.cells_of_fields(project, changed)
         for field, value in values.items():
             setattr(project, field, value)
         project.version += 1
@@ -191,7 +186,7 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
         if "partners" in changed or "sessions" in changed:
             children.append((project, links, sessions))
             replaced.append(project)
-        outcomes.append(ImportOutcome(row, "update", project, changed))
+        outcomes.append(ImportOutcome(row, "update", project, changed, before))
 
     if errors:
         return outcomes  # the caller raises; writing more would only be rolled back
@@ -232,9 +227,12 @@ def _existing_projects(batch, maps) -> dict[tuple[int, str, int], Project]:
             form__in=forms,
             number__in={r.number for r in batch},
         )
-        .select_related("form")
+        .select_related("form", "department")  # the department: the preview's 変更前
         .prefetch_related(
-            models.Prefetch("partner_links", ProjectPartner.objects.order_by("order", "pk")),
+            models.Prefetch(
+                "partner_links",
+                ProjectPartner.objects.select_related("partner").order_by("order", "pk"),
+            ),
             models.Prefetch("sessions", Session.objects.order_by("order", "pk")),
         )
     )

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from projects.reader.records import ReportReadError
 from projects.resources import ProjectResource, report_text_dataset, tabular_dataset
+from projects.services.import_forms import FormChoices
 from projects.services.locks import ImportBusy
 
 # Above this many rows a progress bar is shown on a terminal.
@@ -27,8 +28,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="確認だけして、データベースは変更しません。"
         )
+        parser.add_argument(
+            "--add-form",
+            action="store_true",
+            help="一覧にない協働の形態を、協働の形態の一覧に追加して取り込みます。",
+        )
+        parser.add_argument(
+            "--map-form",
+            action="append",
+            default=[],
+            metavar="ファイルの形態=一覧の形態",
+            help="一覧にない協働の形態を、一覧にある形態として読みます（例：実行委員会=実行委員会・"
+            "協議会）。何度でも指定できます。",
+        )
 
-    def handle(self, *args, path, fiscal_year, form, dry_run, **options):
+    def handle(self, *args, path, fiscal_year, form, dry_run, add_form, map_form, **options):
         result = import_report_file(
             Path(path),
             fiscal_year=fiscal_year,
@@ -36,6 +50,8 @@ class Command(BaseCommand):
             dry_run=dry_run,
             stdout=self.stdout,
             stderr=self.stderr,
+            add_forms=add_form,
+            form_mapping=_mapping(map_form),
         )
         totals = result.totals
         summary = (
@@ -47,10 +63,34 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(summary))
 
 
+def _mapping(pairs: list[str]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        name, sep, target = pair.partition("=")
+        if not sep or not name.strip() or not target.strip():
+            raise CommandError(
+                f"--map-form は「ファイルの形態=一覧の形態」で書いてください：{pair}"
+            )
+        mapping[name.strip()] = target.strip()
+    return mapping
+
+
 def import_report_file(
-    path: Path, *, fiscal_year=None, form=None, dry_run=False, stdout=None, stderr=None
+    path: Path,
+    *,
+    fiscal_year=None,
+    form=None,
+    dry_run=False,
+    stdout=None,
+    stderr=None,
+    add_forms=False,
+    form_mapping=None,
 ):
-    """Read and import one file; on any error print every error and raise CommandError."""
+    """Read and import one file; on any error print every error and raise CommandError.
+
+    add_forms adds every form the list lacks (and no mapping names); form_mapping reads a form
+    the list lacks as a listed one. Without either, an unknown form is an error.
+    """
     if not path.is_file():
         raise CommandError(f"ファイルがありません：{path}")
     data = path.read_bytes()
@@ -65,7 +105,11 @@ def import_report_file(
     except ReportReadError as error:
         _refuse(path, [str(e) for e in error.errors], stderr)
 
-    resource = ProjectResource(default_fiscal_year=fiscal_year, default_form=form)
+    resource = ProjectResource(
+        default_fiscal_year=fiscal_year,
+        default_form=form,
+        form_choices=FormChoices(mapping=form_mapping or {}, add_unknown=add_forms),
+    )
     try:
         with _progress(len(dataset), stdout) as progress, transaction.atomic():
             result = resource.import_data(
@@ -85,6 +129,11 @@ def import_report_file(
             for message in errors
         ]
         messages += [str(error.error) for _, errors in result.row_errors() for error in errors]
+        if result.unknown_forms:
+            messages.append(
+                "一覧にない協働の形態は、--add-form で一覧に追加するか、"
+                "--map-form ファイルの形態=一覧の形態 で読み替えて取り込めます。"
+            )
         _refuse(path, messages, stderr)
     return result
 
