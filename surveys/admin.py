@@ -10,8 +10,8 @@ from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
+from projects.history import KyodoHistoryAdmin
 from projects.permissions import is_coordinator
 from surveys import admin_views
 from surveys.forms import OpenSurveyForm
@@ -22,7 +22,7 @@ from surveys.templatetags.surveys import wareki_date
 
 
 @admin.register(Survey)
-class SurveyAdmin(SimpleHistoryAdmin):
+class SurveyAdmin(KyodoHistoryAdmin):
     form = OpenSurveyForm
     list_display = ("year_label", "deadline_text", "state_text", "answer_counts", "status_link")
     list_display_links = ("year_label",)
@@ -141,7 +141,7 @@ class AnswerStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Answer)
-class AnswerAdmin(SimpleHistoryAdmin):
+class AnswerAdmin(KyodoHistoryAdmin):
     """The list of answers; an answer's page replaces the change form (admin_views.answer_view)."""
 
     list_display = ("department", "year_label", "status", "submitted_at", "confirmed_at")
@@ -167,14 +167,22 @@ class AnswerAdmin(SimpleHistoryAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         return admin_views.answer_view(request, self, object_id)
 
-    def revert_disabled(self, request, obj=None):
-        return True
+    def _refuse_unless_visible(self, request, object_id) -> None:
+        # The history shows the coordinator's comments: only to those who may see the answer.
+        visible = str(object_id).isdigit() and (
+            answers_visible_to(request.user).filter(pk=object_id).exists()
+        )
+        if not visible:
+            raise PermissionDenied("自分の担当課の回答だけを開けます。")
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._refuse_unless_visible(request, object_id)
+        return super().history_view(request, object_id, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # A past version is shown, never restored: statuses change through the services only.
-        if request.method == "POST":
-            raise PermissionDenied("過去の版に戻す操作はできません。")
+        self._refuse_unless_visible(request, object_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
+
 
 
 @admin.register(Transition)

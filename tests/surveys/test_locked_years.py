@@ -204,3 +204,20 @@ def test_a_coordinators_change_does_not_start_the_answer(client, coordinator, ro
     assert client.post(change_url(project), data).status_code == 302
     room_answer.refresh_from_db()
     assert room_answer.status == Status.NOT_STARTED
+
+
+def test_an_admin_import_by_a_clerk_starts_the_answer(clerk, room_answer, rf):
+    from import_export.signals import post_import
+    from simple_history.models import HistoricalRecords
+
+    project = Project.objects.get(fiscal_year=2024, department=room_answer.department)
+    Project.history.bulk_history_create([project], default_user=clerk, update=True)
+    request = rf.post("/admin/projects/project/process_import/")
+    request.user = _fresh(clerk)
+    HistoricalRecords.context.request = request
+    try:
+        post_import.send(sender=None, model=Project)
+    finally:
+        del HistoricalRecords.context.request
+    room_answer.refresh_from_db()
+    assert room_answer.status == Status.IN_PROGRESS

@@ -158,3 +158,22 @@ def test_closing_names_the_departments_still_open(client, coordinator, survey):
     client.post(url, {"force": "on"})
     survey.survey.refresh_from_db()
     assert not survey.survey.is_open
+
+
+def test_the_answers_history_is_in_japanese_and_read_only(client, coordinator, room_answer):
+    client.force_login(coordinator)
+    url = reverse("admin:surveys_answer_history", args=[room_answer.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and "変更履歴" in page.text
+    record = room_answer.history.first()
+    url = reverse("admin:surveys_answer_simple_history", args=[room_answer.pk, record.history_id])
+    assert client.post(url, {"status": "confirmed"}).status_code == 403
+
+
+def test_a_clerk_does_not_see_another_departments_answer(client, clerk, lifelong_answer):
+    client.force_login(clerk)
+    assert client.get(answer_url(lifelong_answer)).status_code == 403
+    url = reverse("admin:surveys_answer_history", args=[lifelong_answer.pk])
+    assert client.get(url).status_code == 403
+    listing = client.get(reverse("admin:surveys_answer_changelist")).text
+    assert "生涯学習課" not in listing.split('id="result_list"')[-1]
