@@ -184,7 +184,6 @@ class AnswerAdmin(KyodoHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
-
 @admin.register(Transition)
 class TransitionAdmin(admin.ModelAdmin):
     """Every change of an answer's status, for the coordinator to look through. Read only."""
