@@ -103,6 +103,12 @@ class SessionInlineForm(forms.ModelForm):
             "group",
             "note",
         ]
+        # The note wraps in its narrow column instead of scrolling out of sight in one line.
+        widgets = {"note": forms.Textarea(attrs={"rows": 2, "cols": 20})}
+
+    def clean_note(self):
+        # One line in the report's cell: line breaks typed in the box become spaces.
+        return " ".join((self.cleaned_data.get("note") or "").splitlines()).strip()
 
     def clean(self):
         cleaned = super().clean()

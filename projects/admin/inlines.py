@@ -22,6 +22,8 @@ class SessionInline(FollowsProjectMixin, admin.TabularInline):
     extra = 1  # the fields and their order come from SessionInlineForm
     formfield_overrides = {models.DateField: {"widget": WarekiDateWidget}}
     classes = ("kyodo-sessions",)
+    verbose_name = "実施日"  # the add button: 「実施日を追加」
+    verbose_name_plural = Session._meta.verbose_name_plural  # the heading, as the report's column
 
 
 class PartnerLinkInline(FollowsProjectMixin, admin.TabularInline):
@@ -30,6 +32,8 @@ class PartnerLinkInline(FollowsProjectMixin, admin.TabularInline):
     fields = ("order", "partner", "role", "count", "written_as")
     autocomplete_fields = ("partner",)
     classes = ("kyodo-partner-links",)
+    verbose_name = "関係団体"  # the add button: 「関係団体を追加」
+    verbose_name_plural = ProjectPartner._meta.verbose_name_plural
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("partner")
