@@ -107,7 +107,10 @@ def summary_charts(
                 Bar(
                     d["department"],
                     d["participants"],
-                    people("約" * d["approximate"], d["participants"]),
+                    # 「不明」 for a department none of whose projects has a count, not 「0人」.
+                    "不明"
+                    if d.get("participants_unknown", 0) >= d["projects"]
+                    else people("約" * d["approximate"], d["participants"]),
                 )
                 for d in summary["by_department"]
             ],

@@ -8,13 +8,20 @@ import copy
 import csv
 import io
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from partners.models import Partner, PartnerKind
-from projects.models import Category, Project
+from projects.models import Category, Project, Session
 from projects.wareki import fiscal_year_label
 
 COMPARED = ("projects", "participants_total", "partners")
+UNKNOWN = "不明"
+
+# A project whose count is unknown (「-」 in the report): no session of it has a count. Such a
+# project adds nothing to a sum, and is counted apart, never as 0人.
+_UNCOUNTED = ~Exists(
+    Session.objects.filter(project=OuterRef("pk"), participants__isnull=False).values("pk")
+)
 
 
 def form_heading(form: str, projects: int) -> str:
@@ -39,6 +46,7 @@ def _empty_year(fiscal_year: int) -> dict:
         "by_department": [],
         "participants_total": 0,
         "participants_approximate": False,
+        "participants_unknown": 0,  # projects without any count
         "new_vs_continuing": {"new": 0, "continuing": 0, "other": 0},
         "partners": 0,
         "partners_by_kind": [],
@@ -85,6 +93,7 @@ def _years(years: list[int]) -> dict[int, dict]:
             n=Count("id", distinct=True),
             participants=Sum("sessions__participants"),
             approximate=Count("sessions", filter=Q(sessions__approximate=True)),
+            unknown=Count("id", distinct=True, filter=_UNCOUNTED),
         )
         .order_by("fiscal_year", "department__name")
     )
@@ -97,10 +106,12 @@ def _years(years: list[int]) -> dict[int, dict]:
                 "projects": row["n"],
                 "participants": participants,
                 "approximate": bool(row["approximate"]),
+                "participants_unknown": row["unknown"],
             }
         )
         summary["participants_total"] += participants
         summary["participants_approximate"] |= bool(row["approximate"])
+        summary["participants_unknown"] += row["unknown"]
     for summary in summaries.values():
         summary["by_department"].sort(key=lambda d: (-d["participants"], -d["projects"]))
 
@@ -145,6 +156,7 @@ def yearly_series() -> list[dict]:
             projects=Count("id", distinct=True),
             participants=Sum("sessions__participants"),
             approximate=Count("sessions", filter=Q(sessions__approximate=True)),
+            unknown=Count("id", distinct=True, filter=_UNCOUNTED),
         )
         .order_by("fiscal_year")
     )
@@ -162,7 +174,13 @@ def yearly_series() -> list[dict]:
             "projects": row["projects"],
             "participants": row["participants"] or 0,
             "participants_approximate": bool(row["approximate"]),
-            "participants_text": _people(row["participants"] or 0, bool(row["approximate"])),
+            "participants_unknown": row["unknown"],
+            "participants_text": people_text(
+                row["participants"] or 0,
+                bool(row["approximate"]),
+                unknown=row["unknown"],
+                projects=row["projects"],
+            ),
             "partners": partners.get(row["fiscal_year"], 0),
         }
         for row in rows
@@ -180,6 +198,33 @@ def _people(number: int, approximate: bool) -> str:
     return f"{'約' if approximate else ''}{number:,}人"
 
 
+def people_text(number: int, approximate: bool, *, unknown: int = 0, projects: int = 0) -> str:
+    """「約12,054人」; 「12,054人（人数不明 2件）」 when some projects have no count; 「不明」 when
+    none has one (a sum of nothing is not 0人)."""
+    if projects and unknown >= projects:
+        return UNKNOWN
+    text = _people(number, approximate)
+    return f"{text}（人数不明 {unknown}件）" if unknown else text
+
+
+def department_people(department: dict) -> str:
+    return people_text(
+        department["participants"],
+        department["approximate"],
+        unknown=department["participants_unknown"],
+        projects=department["projects"],
+    )
+
+
+def total_people(summary: dict) -> str:
+    return people_text(
+        summary["participants_total"],
+        summary["participants_approximate"],
+        unknown=summary["participants_unknown"],
+        projects=summary["projects"],
+    )
+
+
 def _signed(number: int) -> str:
     return f"{number:+,}" if number else "±0"
 
@@ -195,10 +240,9 @@ def summary_text(summary: dict) -> str:
     lines.append(f"  （新規 {nvc['new']}件／継続 {nvc['continuing']}件／その他 {nvc['other']}件）")
     lines += ["", "■ 担当課別"]
     for d in summary["by_department"]:
-        people = _people(d["participants"], d["approximate"])
-        lines.append(f"  {d['department']}：{d['projects']}件 {people}")
+        lines.append(f"  {d['department']}：{d['projects']}件 {department_people(d)}")
     lines += ["", "■ 参加人数"]
-    total = _people(summary["participants_total"], summary["participants_approximate"])
+    total = total_people(summary)
     note = "（概数を含む）" if summary["participants_approximate"] else ""
     lines.append(f"  合計 {total}{note}")
     lines += ["", f"■ 関係団体：{summary['partners']}団体"]
@@ -215,7 +259,7 @@ def summary_text(summary: dict) -> str:
             f"（{_signed(change['projects'])}）"
         )
         lines.append(
-            f"  参加人数 {previous['participants_total']:,}人 → {summary['participants_total']:,}人"
+            f"  参加人数 {total_people(previous)} → {total_people(summary)}"
             f"（{_signed(change['participants_total'])}）"
         )
         lines.append(
@@ -236,17 +280,21 @@ def summary_rows(summary: dict) -> list[list]:
     rows += [
         [label, "実施区分", c["category"], c["projects"], "", ""] for c in summary["by_category"]
     ]
-    rows += [
-        [
-            label,
-            "担当課",
-            d["department"],
-            d["projects"],
-            d["participants"],
-            "はい" if d["approximate"] else "",
-        ]
-        for d in summary["by_department"]
-    ]
+    for d in summary["by_department"]:
+        unknown = d["participants_unknown"]
+        counted = unknown < d["projects"]
+        rows.append(
+            [
+                label,
+                "担当課",
+                d["department"],
+                d["projects"],
+                d["participants"] if counted else UNKNOWN,
+                "はい" if d["approximate"] else "",
+            ]
+        )
+        if unknown and counted:  # the sum above leaves these projects out
+            rows.append([label, "担当課：人数不明", d["department"], unknown, UNKNOWN, ""])
     rows.append(
         [
             label,
@@ -257,6 +305,7 @@ def summary_rows(summary: dict) -> list[list]:
             "はい" if summary["participants_approximate"] else "",
         ]
     )
+    rows.append([label, "合計", "人数不明の協働事業", summary["participants_unknown"], "", ""])
     nvc = summary["new_vs_continuing"]
     rows += [
         [label, "新規・継続", "新規", nvc["new"], "", ""],
@@ -285,17 +334,11 @@ def summary_csv(summary: dict, *, encoding: str = "utf-8-sig") -> bytes:
 def for_display(summary: dict) -> dict:
     """A copy of the summary with the figures written out for pages (「約12,054人」, 「+3」)."""
     shown = copy.deepcopy(summary)
-    shown["participants_text"] = _people(
-        summary["participants_total"], summary["participants_approximate"]
-    )
+    shown["participants_text"] = total_people(summary)
     for department in shown["by_department"]:
-        department["participants_text"] = _people(
-            department["participants"], department["approximate"]
-        )
+        department["participants_text"] = department_people(department)
     previous = shown.get("previous_year")
     if previous:
-        previous["participants_text"] = _people(
-            previous["participants_total"], previous["participants_approximate"]
-        )
+        previous["participants_text"] = total_people(previous)
         shown["change_text"] = {key: _signed(value) for key, value in summary["change"].items()}
     return shown

@@ -90,12 +90,26 @@ def test_the_summary_counts_every_category_including_those_with_none(two_years):
 
 def test_participants_are_summed_by_department_and_approximation_is_flagged(two_years):
     summary = yearly_summary(2023)
+    # ゼミナール (危機管理室) has no count: summed as nothing and counted apart.
     assert summary["by_department"] == [
-        {"department": "危機管理室", "projects": 2, "participants": 6000, "approximate": True},
-        {"department": "生涯学習課", "projects": 1, "participants": 100, "approximate": False},
+        {
+            "department": "危機管理室",
+            "projects": 2,
+            "participants": 6000,
+            "approximate": True,
+            "participants_unknown": 1,
+        },
+        {
+            "department": "生涯学習課",
+            "projects": 1,
+            "participants": 100,
+            "approximate": False,
+            "participants_unknown": 0,
+        },
     ]
     assert summary["participants_total"] == 6100
     assert summary["participants_approximate"] is True
+    assert summary["participants_unknown"] == 1
 
 
 def test_partners_are_counted_once_each_however_many_projects_they_joined(two_years):
@@ -128,7 +142,10 @@ def test_the_series_lists_every_year_oldest_first(two_years):
     series = [
         (y["label"], y["projects"], y["participants_text"], y["partners"]) for y in yearly_series()
     ]
-    assert series == [("令和4年度", 2, "100人", 1), ("令和5年度", 3, "約6,100人", 3)]
+    assert series == [
+        ("令和4年度", 2, "100人", 1),
+        ("令和5年度", 3, "約6,100人（人数不明 1件）", 3),
+    ]
 
 
 def test_the_summary_command_prints_json_with_the_documented_keys(two_years):
