@@ -9,6 +9,7 @@ from django.db.models.expressions import RawSQL
 
 from partners.models import Partner
 from projects.models import Department, Form, Project, ProjectPartner, Session
+from projects.report.summary import people_text
 
 
 def with_report_relations(queryset: QuerySet) -> QuerySet:
@@ -130,6 +131,17 @@ class YearGroup:
     @property
     def any_approximate(self) -> bool:
         return any(p.any_approximate for p in self.projects)
+
+    @property
+    def participants_text(self) -> str:
+        """「約1,234人」, 「305人（人数不明 1件）」 or 「不明」: no count is not 0人."""
+        unknown = sum(1 for p in self.projects if p.participants_total is None)
+        return people_text(
+            self.participants_total or 0,
+            self.any_approximate,
+            unknown=unknown,
+            projects=len(self.projects),
+        )
 
 
 def _by_year(projects: Iterable[Project]) -> list[YearGroup]:

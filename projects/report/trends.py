@@ -17,6 +17,8 @@ from django.db.models import Count, F, Q, Sum
 from partners.models import Partner, PartnerKind
 from projects.models import Category, Project
 from projects.report.charts import Bar, bar_chart
+from projects.report.summary import _UNCOUNTED as UNCOUNTED
+from projects.report.summary import UNKNOWN, people_text
 from projects.wareki import fiscal_year_label
 
 YEARS = 10
@@ -33,6 +35,7 @@ class TrendYear:
     by_category: dict[str, int] = field(default_factory=dict)
     participants: int = 0
     participants_approximate: bool = False
+    participants_unknown: int = 0  # projects without any count: left out of the sum, never 0人
     partners: int = 0
     partners_by_kind: dict[str, int] = field(default_factory=dict)
     continued: int = 0
@@ -46,8 +49,18 @@ class TrendYear:
         return self.projects - self.continued
 
     @property
+    def participants_known(self) -> bool:
+        return self.participants_unknown < self.projects
+
+    @property
     def participants_text(self) -> str:
-        return f"{'約' if self.participants_approximate else ''}{self.participants:,}人"
+        """「約12,054人」, 「12,054人（人数不明 2件）」 or 「不明」, as the rest of the summary."""
+        return people_text(
+            self.participants,
+            self.participants_approximate,
+            unknown=self.participants_unknown,
+            projects=self.projects,
+        )
 
 
 @dataclass
@@ -101,13 +114,18 @@ def trends(last_year: int, *, years: int = YEARS) -> Trends:
     labels = dict(Category.choices)
     by_category = (
         projects.values("fiscal_year", "category")
-        .annotate(n=Count("pk"), continued=Count("pk", filter=CONTINUED))
+        .annotate(
+            n=Count("pk"),
+            continued=Count("pk", filter=CONTINUED),
+            unknown=Count("pk", filter=UNCOUNTED),
+        )
         .order_by()
     )
     for row in by_category:
         year = rows[row["fiscal_year"]]
         year.by_category[str(labels.get(row["category"], row["category"]))] = row["n"]
         year.continued += row["continued"]
+        year.participants_unknown += row["unknown"]
 
     participants = (
         projects.values("fiscal_year")
@@ -160,7 +178,11 @@ def trend_rows(trend: Trends) -> list[list]:
             for name in trend.categories
         ]
         approximate = "はい" if year.participants_approximate else ""
-        rows.append([label, f"{TREND}：合計", "参加人数", "", year.participants, approximate])
+        participants = year.participants if year.participants_known else UNKNOWN
+        rows.append([label, f"{TREND}：合計", "参加人数", "", participants, approximate])
+        rows.append(
+            [label, f"{TREND}：合計", "人数不明の協働事業", year.participants_unknown, "", ""]
+        )
         rows.append([label, f"{TREND}：合計", "関係団体", year.partners, "", ""])
         rows += [
             [label, f"{TREND}：関係団体の種別", kind, year.partners_by_kind.get(kind, 0), "", ""]

@@ -28,6 +28,11 @@ def test_it_shows_each_year_with_its_totals(client, meeting, kyosai, kyodo_room)
     assert (groups[0].participants_total, groups[0].any_approximate) == (305, True)
     assert "約305人" in text and "40人" in text
     assert "令和4年度（2022年度）" in text
+    make_project(form=kyosai, department=kyodo_room, number=2, name="人数不明", fiscal_year=2022)
+    make_project(form=kyosai, department=kyodo_room, number=1, name="数えず", fiscal_year=2021)
+    text = client.get(url(kyodo_room)).text
+    assert "40人（人数不明 1件）" in text  # 2022: one project counted, one not
+    assert "不明" in text.split("令和3年度（2021年度）")[1]  # 2021: nothing counted, not 0人
     assert f'href="/projects/{meeting.pk}/"' in text
     assert '<time datetime="2023-08-22">令和5年8月22日（2023年8月22日）</time>' in text
 

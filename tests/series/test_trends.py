@@ -112,3 +112,14 @@ def test_the_trend_costs_five_queries_for_one_and_two_hundred_projects(
         trend = trends(2023)
     assert trend.years[0].projects == count
     assert trend.years[0].participants == 10 * count
+
+
+def test_a_year_without_counts_is_unknown_not_zero(chain, kyosai, kyodo_room):
+    add_session(chain[2022], 6, 12)
+    make_project(form=kyosai, department=kyodo_room, number=2, name="人数不明", fiscal_year=2022)
+    first, middle, _last = trends(2023).years
+    assert first.participants_text == "不明"  # 2021: no count at all
+    assert middle.participants_text == "12人（人数不明 1件）"
+    rows = trend_rows(trends(2023))
+    assert ["令和3年度", "推移：合計", "参加人数", "", "不明", ""] in rows
+    assert ["令和4年度", "推移：合計", "人数不明の協働事業", 1, "", ""] in rows
