@@ -1,6 +1,7 @@
 """A project's years: the whole series in a fixed number of queries, partners added and gone."""
 
 import pytest
+from django.template.loader import render_to_string
 
 from projects.models import Project
 from projects.selectors import project_series, series_of
@@ -88,3 +89,15 @@ def test_a_series_costs_two_queries_however_long(
     with django_assert_num_queries(2):
         rows = project_series(previous)
     assert len(rows) == years
+
+
+def test_the_years_include_serves_the_admin_too(chain):
+    html = render_to_string(
+        "public/includes/series.html",
+        {
+            "series": project_series(chain[2023], published_only=False),
+            "series_link_name": "admin:projects_project_change",
+        },
+    )
+    assert f'href="/admin/projects/project/{chain[2021].pk}/change/"' in html
+    assert "令和3年度（2021年度）" in html
