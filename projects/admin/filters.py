@@ -1,8 +1,10 @@
-"""Sidebar filters of the project list: 年度 in 和暦, and a date range on the sessions."""
+"""Sidebar filters of the project list: 年度 in 和暦, a date range on the sessions, and what a
+project still lacks (入力の不足)."""
 
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 
+from projects.admin.guide import GAPS, gap_conditions
 from projects.history import fiscal_year_text, typed_date
 from projects.models import Project, Session
 
@@ -81,3 +83,17 @@ class SessionDateRangeFilter(admin.ListFilter):
             "param_from": self.parameter_from,
             "param_to": self.parameter_to,
         }
+
+
+class MissingFilter(admin.SimpleListFilter):
+    """Projects lacking one thing the report needs: the first-day guide's lines link here."""
+
+    title = "入力の不足"
+    parameter_name = "missing"
+
+    def lookups(self, request, model_admin):
+        return list(GAPS)
+
+    def queryset(self, request, queryset):
+        condition = gap_conditions().get(self.value() or "")
+        return queryset.filter(condition) if condition is not None else queryset

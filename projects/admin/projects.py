@@ -14,7 +14,7 @@ from django.http import HttpResponseRedirect
 from django.utils.html import format_html
 
 from projects.admin.actions import copy_to_next_year, only_editable, publish, withdraw
-from projects.admin.filters import FiscalYearFilter, SessionDateRangeFilter
+from projects.admin.filters import FiscalYearFilter, MissingFilter, SessionDateRangeFilter
 from projects.admin.importexport import ReportImportExportMixin
 from projects.admin.inlines import PartnerLinkInline, SessionInline
 from projects.admin.reports import report_urls
@@ -60,6 +60,7 @@ class ProjectAdmin(ProjectScopedPermissions, ReportImportExportMixin, KyodoHisto
         "department",
         SessionDateRangeFilter,
         "published",
+        MissingFilter,
     )
     # The search box runs the register's one keyword search (Project.objects.matching, see
     # get_search_results); the field names only make the admin show the box.

@@ -1,0 +1,14 @@
+"""The first-day guide on the admin's home page, as a self-contained inclusion tag."""
+
+from django import template
+
+from projects.admin.guide import first_day_guide as guide_for
+
+register = template.Library()
+
+
+@register.inclusion_tag("admin/projects/first_day_guide.html", takes_context=True)
+def first_day_guide(context):
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return {"guide": guide_for(user) if user is not None and user.is_staff else None}
