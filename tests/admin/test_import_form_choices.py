@@ -113,3 +113,27 @@ def test_a_clerk_sees_the_refusal_and_cannot_answer_on_the_server(
     assert "何も保存していません" in done.text
     assert not Form.objects.filter(name=COMMITTEE).exists()
     assert not Project.objects.exists()
+
+
+def test_an_error_of_a_file_of_several_forms_names_its_section_and_links_its_row(
+    client, coordinator, kyodo_room
+):
+    rows = [report_row(1, name="まつり (協働・男女平等参画室)")]
+    kouen = report_text(
+        [report_row(1, name="講演会 (協働・男女平等参画室)", sessions="令和5年13月1日 (5人)")],
+        form="後援",
+    )
+    text = report_text(rows) + kouen.split("\n", 2)[2]  # a second section: ② 後援
+    client.force_login(coordinator)
+
+    page = client.post(
+        IMPORT_URL,
+        {"format": "0", "import_file": SimpleUploadedFile("two.txt", text.encode())},
+    )
+
+    [link] = page.context["error_links"]
+    assert link.text.startswith("後援 No.1「実施年月日、参加人数」")
+    assert link.anchor == "import-row-2"
+    [row] = page.context["error_rows"]
+    assert row.anchor == "import-row-2" and row.label == "後援 No.1"
+    assert f'id="{row.anchor}"' in page.text and f'href="#{row.anchor}"' in page.text

@@ -120,6 +120,23 @@ def test_a_reimport_of_the_seed_leads_with_the_outcome_and_fits_the_page(
     assert page_width(page) <= WIDTH
 
 
+def test_a_first_import_of_the_seed_lists_the_new_projects_within_the_page(
+    live_server, page, screenshot, users
+):
+    log_in(page, live_server, "coordinator")
+    upload(page, live_server, SEED.name, SEED.read_bytes())
+
+    assert page.locator(".kyodo-import-outcome h2").inner_text() == (
+        "新規 23件・更新 0件・変更なし 0件"
+    )
+    rows = page.locator(".kyodo-new-rows tbody tr")
+    assert rows.count() == 23
+    # In the report's wording: the PDF's line-wrap spaces are gone.
+    assert "まちかどミーティング (協働・男女平等参画室)" in rows.first.inner_text()
+    assert page_width(page) <= WIDTH
+    screenshot("import_preview_new")
+
+
 def test_an_updated_project_shows_only_its_changes_in_the_reports_wording(
     live_server, page, screenshot, users
 ):
