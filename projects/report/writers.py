@@ -108,14 +108,15 @@ def dataset_to_xlsx(dataset: tablib.Dataset, *, title: str = "協働事業") -> 
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     wrap = Alignment(wrap_text=True, vertical="top")
     number_at = headers.index(layout.NUMBER) if layout.NUMBER in headers else None
-    for row in dataset:
-        values = list(row)
-        if number_at is not None and str(values[number_at]).isdigit():
-            values[number_at] = int(values[number_at])
-        sheet.append(values)
-        for cell in sheet[sheet.max_row]:
+    # Cells are made by position: sheet[sheet.max_row] would scan every cell so far for each
+    # row (10,000 rows took 40 s).
+    for row_index, row in enumerate(dataset, start=2):
+        for column_index, value in enumerate(row, start=1):
+            if column_index - 1 == number_at and str(value).isdigit():
+                value = int(value)
+            cell = sheet.cell(row=row_index, column=column_index, value=value)
             cell.alignment = wrap
-            if isinstance(cell.value, str):
+            if isinstance(value, str):
                 cell.data_type = "s"  # never a formula, whatever the text starts with
     for index, header in enumerate(headers, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(header, 20)
