@@ -117,3 +117,18 @@ def insert_with_history(model, rows: list[dict], *, user, reason: str) -> None:
         for row, history_id in zip(rows, allocate_ids(history, len(rows)), strict=True)
     ]
     _insert(history, _complete(history, history_rows, now))
+
+
+# After this many new rows the planner's statistics are refreshed at once: until autovacuum
+# gets to it, a table that grew by a whole year can be planned as if it were small (a series
+# page took 1.5 s instead of 20 ms after a 10,000-project import).
+ANALYZE_AFTER = 1000
+
+
+def refresh_statistics(*models_, rows: int) -> None:
+    if connection.vendor != "postgresql" or rows < ANALYZE_AFTER:
+        return
+    quote = connection.ops.quote_name
+    tables = ", ".join(quote(model._meta.db_table) for model in models_)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {tables}")

@@ -104,6 +104,7 @@ def project_import_rows(
         outcomes.extend(_import_batch(batch, maps, allowed, history_user, reason, errors))
     if errors:
         raise ReportReadError(errors)
+    bulk.refresh_statistics(Project, Session, ProjectPartner, rows=len(rows))
     return outcomes
 
 
