@@ -93,10 +93,16 @@ def _participants(fiscal_year: int) -> Subquery:
     return Subquery(sessions, output_field=IntegerField())
 
 
-def _last_edit(fiscal_year: int, field: str) -> Subquery:
-    records = Project.history.filter(
-        department_id=OuterRef("department_id"), fiscal_year=fiscal_year
-    ).order_by("-history_date", "-history_id")
+def _last_edit(survey: Survey, field: str) -> Subquery:
+    """The last saved change of the department's projects of the year, leaving out the drafts
+    that opening the survey made (they are nobody's work yet)."""
+    records = (
+        Project.history.filter(
+            department_id=OuterRef("department_id"), fiscal_year=survey.fiscal_year
+        )
+        .exclude(history_type="+", history_user_id=survey.opened_by_id)
+        .order_by("-history_date", "-history_id")
+    )
     return Subquery(records.values(field)[:1])
 
 
@@ -116,8 +122,8 @@ def status_rows(survey: Survey, *, status: str = "", order: str = "department") 
     answers = answers.annotate(
         project_count=_project_count(survey.fiscal_year),
         participants=_participants(survey.fiscal_year),
-        edited_at=_last_edit(survey.fiscal_year, "history_date"),
-        edited_by_id=_last_edit(survey.fiscal_year, "history_user_id"),
+        edited_at=_last_edit(survey, "history_date"),
+        edited_by_id=_last_edit(survey, "history_user_id"),
         status_order=Case(
             *(When(status=value, then=Value(index)) for value, index in _STATUS_ORDER.items()),
             output_field=IntegerField(),

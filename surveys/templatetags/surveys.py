@@ -43,6 +43,12 @@ def days_left(deadline) -> str:
 
 
 @register.filter
+def number(value) -> str:
+    """3,600: thousands separated, as the report writes counts."""
+    return f"{value:,}" if isinstance(value, int) else ""
+
+
+@register.filter
 def overdue(deadline) -> bool:
     return isinstance(deadline, datetime.date) and deadline < timezone.localdate()
 

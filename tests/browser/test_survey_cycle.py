@@ -186,3 +186,36 @@ def test_the_whole_cycle(live_server, browser, register):
         Status.CONFIRMED,
     ]
     assert not Survey.objects.get().is_open
+
+
+def test_the_demo_shows_the_cycle_on_first_login(live_server, browser):
+    """make run's demo: the seed, its users and a survey with departments in every status."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    ensure_groups()
+    Form.objects.get_or_create(name="共催", defaults={"order": 1})
+    for command in ("loadseed", "createdemousers", "createdemosurvey"):
+        args = () if command == "loadseed" else ("--force",)
+        call_command(command, *args, stdout=StringIO())
+    user = get_user_model().objects.get(username="demo-coordinator")
+    user.set_password(PASSWORD)
+    user.save()
+    clerk_user = get_user_model().objects.get(username="demo-clerk")
+    clerk_user.set_password(PASSWORD)
+    clerk_user.save()
+
+    coordinator = open_as(browser, live_server, "demo-coordinator")
+    assert "令和6年度の協働事業の調査（受付中）" in coordinator.content()
+    coordinator.get_by_role("link", name="調査の状況を開く").click()
+    coordinator.wait_for_load_state()
+    table = coordinator.locator("#status-table").inner_text()
+    for label in ("未着手", "入力中", "提出済", "差戻し", "確認済", "該当なし"):
+        assert label in table
+    assert coordinator.locator("#status-table tbody tr").count() == 14
+    shoot(coordinator, "survey_status_demo")
+
+    clerk = open_as(browser, live_server, "demo-clerk")
+    assert "協働・男女平等参画室" in clerk.locator(".kyodo-index-answer").inner_text()
+    shoot(clerk, "survey_index_demo_clerk")

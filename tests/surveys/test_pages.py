@@ -177,3 +177,15 @@ def test_a_clerk_does_not_see_another_departments_answer(client, clerk, lifelong
     assert client.get(url).status_code == 403
     listing = client.get(reverse("admin:surveys_answer_changelist")).text
     assert "生涯学習課" not in listing.split('id="result_list"')[-1]
+
+
+def test_the_last_change_leaves_out_the_drafts_opening_made(client, clerk, coordinator, survey):
+    from surveys.selectors import status_rows
+
+    rows = {row.department.name: row for row in status_rows(survey.survey)}
+    assert rows["協働・男女平等参画室"].last_change_at is None
+    project = Project.objects.get(fiscal_year=2024, department__name="協働・男女平等参画室")
+    project._history_user = coordinator
+    project.save()
+    rows = {row.department.name: row for row in status_rows(survey.survey)}
+    assert rows["協働・男女平等参画室"].last_change_by == coordinator
