@@ -207,6 +207,8 @@ STORAGES = {
 
 # Uploaded report files are read in memory; keep a generous but bounded size.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 20 * 1024 * 1024)
+# The largest report file the admin's import accepts (a year's report is well under 1 MB).
+KYODO_IMPORT_MAX_BYTES = env_int("KYODO_IMPORT_MAX_MB", 20) * 2**20
 
 # Imports are all or nothing, and the admin shows every row's fate before it is confirmed.
 IMPORT_EXPORT_USE_TRANSACTIONS = True

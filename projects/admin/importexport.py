@@ -10,6 +10,7 @@ from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
 
 from projects.admin.import_flow import ImportPreviewMixin
+from projects.admin.upload import ReportImportForm
 from projects.forms import ReportExportForm
 from projects.permissions import department_ids_of, is_coordinator
 from projects.reader.records import ReportReadError
@@ -28,6 +29,7 @@ class ReportImportExportMixin(ImportPreviewMixin, ImportExportMixin):
     export_formats = [base_formats.CSV, base_formats.XLSX]
     to_encoding = "utf-8-sig"  # with a BOM, so Excel opens the CSV without mojibake
     export_form_class = ReportExportForm
+    import_form_class = ReportImportForm
     import_template_name = "admin/projects/project/import.html"
 
     def add_data_read_fail_error_to_form(self, form, e):
