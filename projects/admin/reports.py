@@ -22,6 +22,7 @@ from projects.report.summary import (
     yearly_series,
     yearly_summary,
 )
+from projects.report.trends import trend_charts, trend_rows, trends
 from projects.report.writers import UnencodableError, dataset_to_csv, dataset_to_xlsx
 from projects.selectors import projects_for_report
 from projects.wareki import fiscal_year_label
@@ -66,6 +67,7 @@ def summary_view(request: HttpRequest, model_admin) -> HttpResponse:
     fiscal_year = _fiscal_year(request, years)
     summary = yearly_summary(fiscal_year) if fiscal_year else None
     series = yearly_series() if len(years) > 1 else []
+    trend = trends(fiscal_year) if fiscal_year and len(years) > 1 else None
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": Project._meta,
@@ -75,6 +77,8 @@ def summary_view(request: HttpRequest, model_admin) -> HttpResponse:
         "summary": for_display(summary) if summary and summary["projects"] else None,
         "charts": summary_charts(summary, series) if summary and summary["projects"] else [],
         "series": series,
+        "trends": trend,
+        "trend_charts": trend_charts(trend) if trend else [],
         "downloads": _downloads(fiscal_year) if fiscal_year else {},
         # 「集計中（未提出 n課）」 while the year's survey is open.
         "collecting": collecting_label(fiscal_year) if fiscal_year else "",
@@ -153,7 +157,7 @@ def summary_csv_view(request: HttpRequest, model_admin) -> HttpResponse:
     _check(request, model_admin)
     fiscal_year = _required_year(request)
     return _attachment(
-        summary_csv(yearly_summary(fiscal_year)),
+        summary_csv(yearly_summary(fiscal_year), extra_rows=trend_rows(trends(fiscal_year))),
         filename=_filename(fiscal_year, "年次集計", "csv"),
         content_type="text/csv; charset=utf-8",
     )

@@ -320,13 +320,18 @@ def summary_rows(summary: dict) -> list[list]:
     return rows
 
 
-def summary_csv(summary: dict, *, encoding: str = "utf-8-sig") -> bytes:
+def summary_csv(
+    summary: dict, *, encoding: str = "utf-8-sig", extra_rows: list[list] = ()
+) -> bytes:
+    """The summary (and the year before) as CSV; extra_rows (the trend) follow in the same
+    six columns."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(SUMMARY_CSV_HEADERS)
     rows = summary_rows(summary)
     if summary.get("previous_year"):
         rows += summary_rows(summary["previous_year"])
+    rows += list(extra_rows)
     writer.writerows(rows)
     return buffer.getvalue().encode(encoding)
 

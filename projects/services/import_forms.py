@@ -46,8 +46,9 @@ class UnknownFormsError(ReportReadError):
 
 def resolve_forms(
     rows: list[ProjectRow], *, user, choices: FormChoices | None, reason: str
-) -> list[ProjectRow]:
-    """The rows with their forms as the list has them; adds the forms ``choices`` add.
+) -> tuple[list[ProjectRow], dict[str, Form]]:
+    """The rows with their forms as the list has them, and those forms by name (read once, for
+    the import to use); adds the forms ``choices`` add.
 
     Raises ReportReadError for a choice that may not be made, UnknownFormsError for forms still
     unknown. The caller runs this inside its transaction, so an added form goes with a failure.
@@ -55,7 +56,8 @@ def resolve_forms(
     choices = choices or FormChoices()
     in_file = list(dict.fromkeys(row.form for row in rows))
     wanted = set(in_file) | set(choices.mapping.values())
-    registered = set(Form.objects.filter(name__in=wanted).values_list("name", flat=True))
+    forms = {form.name: form for form in Form.objects.filter(name__in=wanted)}
+    registered = set(forms)
     unknown = [name for name in in_file if name not in registered]
     first_row = {}
     for row in rows:
@@ -82,18 +84,19 @@ def resolve_forms(
     added = [name for name in unknown if choices.adds(name)]
     if added:
         last = Form.objects.aggregate(last=Max("order"))["last"] or 0
-        bulk_create_with_history(
+        created = bulk_create_with_history(
             [Form(name=name, order=last + i) for i, name in enumerate(added, start=1)],
             Form,
             default_user=user if user is not None and user.is_authenticated else None,
             default_change_reason=reason,
         )
+        forms.update({form.name: form for form in created})
     mapped = [
         replace(row, form=choices.mapping[row.form]) if row.form in choices.mapping else row
         for row in rows
     ]
     _check_keys_after_mapping(mapped, choices)
-    return mapped
+    return mapped, forms
 
 
 def _check_choices(choices, user, unknown, registered, error) -> list[ReadError]:

@@ -30,6 +30,7 @@ from projects.report import cells
 from projects.services import bulk
 from projects.services.import_forms import FormChoices, resolve_forms
 from projects.services.locks import import_lock_acquire
+from projects.services.series import series_link
 
 IMPORT_REASON = "報告書の取込"
 BATCH_SIZE = 500
@@ -61,8 +62,8 @@ class ImportOutcome:
 class _Maps:
     """Everything looked up by name, loaded once per import."""
 
-    def __init__(self, rows: list[ProjectRow]):
-        self.forms = {f.name: f for f in Form.objects.filter(name__in={r.form for r in rows})}
+    def __init__(self, rows: list[ProjectRow], forms: dict[str, "Form"]):
+        self.forms = forms
         self.departments = {
             d.name: d for d in Department.objects.filter(name__in={r.department for r in rows})
         }
@@ -93,8 +94,8 @@ def project_import_rows(
     rows = list(rows)
     history_user = user if user is not None and user.is_authenticated else None
     import_lock_acquire()  # before any read: a concurrent import's rows are then visible
-    rows = resolve_forms(rows, user=user, choices=forms, reason=reason)
-    maps = _Maps(rows)
+    rows, forms_by_name = resolve_forms(rows, user=user, choices=forms, reason=reason)
+    maps = _Maps(rows, forms_by_name)
     outcomes: list[ImportOutcome] = []
     errors: list[ReadError] = []
     allowed = None if user is None or is_coordinator(user) else department_ids_of(user)
@@ -217,6 +218,11 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
         )
     _delete_children(replaced, user, reason)
     _create_children(children, user, reason)
+    # A recurring project's year joins its series: the year before, same 担当課 and 協働の形態,
+    # the name with its year moved on (the rule of 次年度へ複製 and link_series).
+    unlinked = [*new_projects, *(p for p in updated_projects if p.previous_id is None)]
+    if unlinked:
+        series_link(unlinked, user=user)
     return outcomes
 
 
