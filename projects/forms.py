@@ -43,7 +43,7 @@ class ProjectAdminForm(forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = ["fiscal_year", "form", "number", *layout.PROJECT_FIELDS]
+        fields = ["fiscal_year", "form", "number", *layout.PROJECT_FIELDS, "previous"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,6 +11,7 @@ from django.contrib import admin, messages
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 
 from projects.admin.actions import copy_to_next_year, only_editable, publish, withdraw
@@ -30,6 +31,8 @@ from projects.history import (
 )
 from projects.models import REPORT_ORDER, Department, Project
 from projects.permissions import can_edit_project, editable_departments, is_coordinator
+from projects.selectors import project_series
+from projects.views.pages import series_chart
 
 _LOCK_FIELDS = ("loaded_version", "loaded_at")
 
@@ -81,17 +84,20 @@ class ProjectAdmin(ProjectScopedPermissions, ReportImportExportMixin, KyodoHisto
                     "name",
                     "department",
                     ("category", "since_year"),
+                    "previous",
                     "purpose",
                     "effect",
                     ("reported_session_count", "reported_participants_total"),
                     "participants_summary",
+                    "series_years",
                     "published",
                     *_LOCK_FIELDS,
                 )
             },
         ),
     )
-    readonly_fields = ("fiscal_year_wareki", "participants_summary")
+    readonly_fields = ("fiscal_year_wareki", "participants_summary", "series_years")
+    autocomplete_fields = ("previous",)
 
     history_list_display = []
 
@@ -169,8 +175,25 @@ class ProjectAdmin(ProjectScopedPermissions, ReportImportExportMixin, KyodoHisto
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
         if not self.has_publish_permission(request):
-            readonly = (*readonly, "published")
+            # Publishing and linking the years of a series by hand are the coordinator's.
+            readonly = (*readonly, "published", "previous")
         return readonly
+
+    @admin.display(description="年度ごとの実施状況")
+    def series_years(self, obj):
+        if obj is None or obj.pk is None:
+            return "-"
+        series = project_series(obj, published_only=False)
+        if not series:
+            return "この協働事業だけです（前年度の協働事業を選ぶと、年度ごとに並びます）。"
+        return render_to_string(
+            "public/includes/series.html",
+            {
+                "series": series,
+                "series_chart": series_chart(series),
+                "series_link_name": "admin:projects_project_change",
+            },
+        )
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "department":
