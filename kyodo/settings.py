@@ -100,7 +100,7 @@ INSTALLED_APPS = [
     "django_filters",
     "import_export",
     "simple_history",
-    "axes",
+    "kyodo.apps.LoginLockoutConfig",  # django-axes
     "rest_framework",
     "drf_spectacular",
     "corsheaders",

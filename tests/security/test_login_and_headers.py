@@ -66,3 +66,19 @@ def test_pages_carry_a_content_security_policy_without_inline_scripts(client, pa
     assert directives["script-src"] == ["'self'"]
     assert directives["frame-ancestors"] == ["'none'"]
     assert directives["object-src"] == ["'none'"]
+
+
+def test_the_coordinator_sees_login_lockouts_under_a_japanese_heading(client):
+    from projects.permissions import COORDINATOR_GROUP, ensure_groups
+
+    coordinator = get_user_model().objects.create_user(
+        username="coordinator", password=PASSWORD, is_staff=True
+    )
+    coordinator.groups.add(ensure_groups()[COORDINATOR_GROUP])
+    client.force_login(coordinator)
+
+    page = client.get("/admin/").content.decode()
+
+    assert "ログインの制限" in page
+    assert "ログインの試行" in page
+    assert "Access attempts" not in page
