@@ -105,6 +105,16 @@ def project_import_rows(
         outcomes.extend(_import_batch(batch, maps, allowed, history_user, reason, errors))
     if errors:
         raise ReportReadError(errors)
+    # A recurring project's year joins its series: the year before, same 担当課 and 協働の形態,
+    # the name with its year moved on (the rule of 次年度へ複製 and link_series). Once for the
+    # whole file: the candidates are read in one query, not again for every batch.
+    unlinked = [
+        o.project
+        for o in outcomes
+        if o.import_type == "new" or (o.import_type == "update" and o.project.previous_id is None)
+    ]
+    if unlinked:
+        series_link(unlinked, user=history_user)
     bulk.refresh_statistics(Project, Session, ProjectPartner, rows=len(rows))
     return outcomes
 
@@ -218,11 +228,6 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
         )
     _delete_children(replaced, user, reason)
     _create_children(children, user, reason)
-    # A recurring project's year joins its series: the year before, same 担当課 and 協働の形態,
-    # the name with its year moved on (the rule of 次年度へ複製 and link_series).
-    unlinked = [*new_projects, *(p for p in updated_projects if p.previous_id is None)]
-    if unlinked:
-        series_link(unlinked, user=user)
     return outcomes
 
 
