@@ -1,0 +1,103 @@
+"""The reads of projects: the QuerySet verbs the admin, the public pages, the report and the
+API call, so that an ordering, a sum or a search is written once.
+
+The models are imported inside the verbs: projects.models builds its manager from this class.
+"""
+
+from django.db import models
+from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+
+from partners.models import Partner, PartnerAlias
+
+# The order the report prints its rows in: by year, by 協働の形態 (①②… as the form's 表示順),
+# then by No. Every list, export and page that follows the report uses this one tuple.
+REPORT_ORDER = ("fiscal_year", "form__order", "form__name", "number")
+
+
+class ProjectQuerySet(models.QuerySet):
+    """The reads the admin, the public pages, the report and the API call."""
+
+    def for_year(self, fiscal_year: int):
+        return self.filter(fiscal_year=fiscal_year)
+
+    def of_form(self, form):  # a Form or its name
+        from projects.models import Form
+
+        if isinstance(form, Form):
+            return self.filter(form=form)
+        return self.filter(form__name=form.strip())
+
+    def recurring(self):
+        from projects.models import Category
+
+        return self.filter(category__in=[Category.ANNUAL, Category.BIENNIAL])
+
+    def published(self):
+        """What citizens see: the public pages and the open data."""
+        return self.filter(published=True)
+
+    def in_report_order(self):
+        return self.order_by(*REPORT_ORDER)
+
+    def matching(self, text: str):
+        """Projects where every word of the text (ten at most) appears in the name, purpose or
+        effect, or in a partner: its name, another spelling of it, or the report's wording.
+
+        The keyword search of the admin, the public list and the API. Partners are matched by
+        subqueries, so no project is repeated and a list's sums are not multiplied; on
+        PostgreSQL each substring match is served by a trigram index (migration 0009).
+        """
+        from projects.models import ProjectPartner
+
+        queryset = self
+        for word in text.split()[:10]:
+            spelled = PartnerAlias.objects.filter(name__icontains=word).values("partner_id")
+            partners = Partner.objects.filter(Q(name__icontains=word) | Q(pk__in=spelled))
+            linked = ProjectPartner.objects.filter(
+                Q(partner__in=partners.values("pk")) | Q(written_as__icontains=word)
+            ).values("project_id")
+            queryset = queryset.filter(
+                Q(name__icontains=word)
+                | Q(purpose__icontains=word)
+                | Q(effect__icontains=word)
+                | Q(pk__in=linked)
+            )
+        return queryset
+
+    def with_participants(self):
+        """Annotate participants_total (None when no session has a count), first_start and
+        any_approximate.
+
+        Subqueries rather than joins: a join on sessions would multiply the rows that other
+        joins (partners in a keyword search) bring, and the sums with them.
+        """
+        from projects.models import Session
+
+        sessions = Session.objects.filter(project=OuterRef("pk")).order_by().values("project")
+        return self.annotate(
+            participants_total=Subquery(
+                sessions.annotate(total=Sum("participants")).values("total")
+            ),
+            first_start=Subquery(sessions.annotate(first=Min("start")).values("first")),
+            any_approximate=Exists(
+                Session.objects.filter(project=OuterRef("pk"), approximate=True)
+            ),
+        )
+
+    def with_session_count(self):
+        """Annotate session_count: the project's dates (実施), 0 when none."""
+        from projects.models import Session
+
+        sessions = Session.objects.filter(project=OuterRef("pk")).order_by().values("project")
+        return self.annotate(
+            session_count=Coalesce(Subquery(sessions.annotate(n=Count("pk")).values("n")), 0)
+        )
+
+    def with_partner(self, partner):
+        """Projects the partner took part in; a subquery, so no row is repeated."""
+        from projects.models import ProjectPartner
+
+        return self.filter(
+            pk__in=ProjectPartner.objects.filter(partner=partner).values("project_id")
+        )
