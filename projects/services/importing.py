@@ -14,7 +14,7 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
-from django.db import connection, models
+from django.db import models
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -34,7 +34,6 @@ from projects.services.series import series_link
 
 IMPORT_REASON = "報告書の取込"
 BATCH_SIZE = 500
-DELETE_CHUNK = 500  # ids in one DELETE: under SQLite's 999 parameters
 
 # Project fields an import sets (as attribute names: department_id); compared to tell an update
 # from an unchanged row.
@@ -376,18 +375,7 @@ def _delete_children(projects: list[Project], user, reason) -> None:
                 for obj in old
             ]
         )
-        _delete_rows(model, [obj.pk for obj in old])
-
-
-def _delete_rows(model, pks: list[int]) -> None:
-    # Children of a project have no children of their own: a plain DELETE is the whole delete.
-    table = connection.ops.quote_name(model._meta.db_table)
-    column = connection.ops.quote_name(model._meta.pk.column)
-    with connection.cursor() as cursor:
-        for start in range(0, len(pks), DELETE_CHUNK):
-            chunk = pks[start : start + DELETE_CHUNK]
-            marks = ", ".join(["%s"] * len(chunk))
-            cursor.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
+        bulk.delete_rows(model, [obj.pk for obj in old])
 
 
 def _create_children(children, user, reason) -> None:
