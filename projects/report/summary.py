@@ -19,7 +19,7 @@ UNKNOWN = "不明"
 
 # A project whose count is unknown (「-」 in the report): no session of it has a count. Such a
 # project adds nothing to a sum, and is counted apart, never as 0人.
-_UNCOUNTED = ~Exists(
+UNCOUNTED = ~Exists(
     Session.objects.filter(project=OuterRef("pk"), participants__isnull=False).values("pk")
 )
 
@@ -93,7 +93,7 @@ def _years(years: list[int]) -> dict[int, dict]:
             n=Count("id", distinct=True),
             participants=Sum("sessions__participants"),
             approximate=Count("sessions", filter=Q(sessions__approximate=True)),
-            unknown=Count("id", distinct=True, filter=_UNCOUNTED),
+            unknown=Count("id", distinct=True, filter=UNCOUNTED),
         )
         .order_by("fiscal_year", "department__name")
     )
@@ -156,7 +156,7 @@ def yearly_series() -> list[dict]:
             projects=Count("id", distinct=True),
             participants=Sum("sessions__participants"),
             approximate=Count("sessions", filter=Q(sessions__approximate=True)),
-            unknown=Count("id", distinct=True, filter=_UNCOUNTED),
+            unknown=Count("id", distinct=True, filter=UNCOUNTED),
         )
         .order_by("fiscal_year")
     )

@@ -17,8 +17,7 @@ from django.db.models import Count, F, Q, Sum
 from partners.models import Partner, PartnerKind
 from projects.models import Category, Project
 from projects.report.charts import Bar, bar_chart
-from projects.report.summary import _UNCOUNTED as UNCOUNTED
-from projects.report.summary import UNKNOWN, people_text
+from projects.report.summary import UNCOUNTED, UNKNOWN, people_text
 from projects.wareki import fiscal_year_label
 
 YEARS = 10
