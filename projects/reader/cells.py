@@ -6,7 +6,6 @@ Nothing is guessed and no text is dropped: what a reader cannot place is an erro
 
 import re
 from collections import Counter
-from dataclasses import replace
 
 from projects.wareki import YEAR_PATTERN, WarekiError, year_of
 
@@ -195,11 +194,15 @@ def _number(written: str, whole: str) -> int:
 
 
 class _Sessions:
-    """The state of reading one sessions cell: groups of dates, each closed by its count."""
+    """The state of reading one sessions cell: groups of dates, each closed by its count.
+
+    Sessions are kept as field dicts while the cell is read, and made records once at the end
+    (copying a frozen record for each count, unit and note was a sixth of a row's reading).
+    """
 
     def __init__(self, text: str):
         self.text = text
-        self.sessions: list[SessionEntry] = []
+        self.sessions: list[dict] = []
         self.label = ""
         self.group = -1
         self.group_start = 0  # index in sessions of the current group's first session
@@ -215,7 +218,7 @@ class _Sessions:
             self.group_start = len(self.sessions)
             self.group_open = True
         self.sessions.append(
-            SessionEntry(start=date.start, end=date.end, label=self.label, group=self.group)
+            {"start": date.start, "end": date.end, "label": self.label, "group": self.group}
         )
         self.counted = False
 
@@ -223,22 +226,32 @@ class _Sessions:
         if not self.group_open:
             raise self.error("：人数の前に日付がありません。", shown)
         first = self.sessions[self.group_start]
-        self.sessions[self.group_start] = replace(
-            first, participants=participants, approximate=approximate, unit=unit
-        )
-        for index in range(self.group_start + 1, len(self.sessions)):
-            self.sessions[index] = replace(self.sessions[index], unit=unit)
+        first["participants"] = participants
+        first["approximate"] = approximate
+        for index in range(self.group_start, len(self.sessions)):
+            self.sessions[index]["unit"] = unit
         self.group_open = False
         self.counted = True
 
     def note(self, note: str) -> None:
-        self.sessions[self.group_start] = replace(self.sessions[self.group_start], note=note)
+        self.sessions[self.group_start]["note"] = note
         self.counted = False
 
     def start_label(self, label: str) -> None:
         self.label = label
         self.group_open = False
         self.counted = False
+
+    def entries(self) -> tuple[SessionEntry, ...]:
+        """The records: group 0 is a session with its own count; dates sharing one count get
+        1, 2, … (the convention of the admin's 「人数のまとまり」, where a new session starts at 0).
+        """
+        sizes = Counter(s["group"] for s in self.sessions)
+        shared = {g: n for n, g in enumerate(sorted(g for g in sizes if sizes[g] > 1), start=1)}
+        return tuple(
+            SessionEntry(**{**fields, "group": shared.get(fields["group"], 0)})
+            for fields in self.sessions
+        )
 
 
 def _count_at(folded: str, text: str, position: int) -> tuple[int, bool, str, int] | None:
@@ -263,16 +276,6 @@ def _count_at(folded: str, text: str, position: int) -> tuple[int, bool, str, in
 
 def _totals_at(folded: str, position: int) -> re.Match | None:
     return _SESSION_TOTAL.match(folded, position) or _PARTICIPANT_TOTAL.match(folded, position)
-
-
-def _number_shared_groups(sessions: list[SessionEntry]) -> tuple[SessionEntry, ...]:
-    """Group 0 is a session with its own count; dates sharing one count get 1, 2, … .
-
-    The same convention as the admin's 「人数のまとまり」, where a new session starts at 0.
-    """
-    sizes = Counter(s.group for s in sessions)
-    shared = {g: n for n, g in enumerate(sorted(g for g in sizes if sizes[g] > 1), start=1)}
-    return tuple(replace(s, group=shared.get(s.group, 0)) for s in sessions)
 
 
 def parse_sessions(text: str) -> SessionsCell:
@@ -372,7 +375,7 @@ def parse_sessions(text: str) -> SessionsCell:
     if not state.sessions:
         raise CellError(f"「{text}」に日付がありません。", text=text)
     return SessionsCell(
-        sessions=_number_shared_groups(state.sessions),
+        sessions=state.entries(),
         reported_session_count=session_total,
         reported_participants_total=participant_total,
     )
