@@ -20,3 +20,6 @@ class ProjectsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_sync_groups, dispatch_uid="projects.sync_groups")
+        from projects import signals
+
+        signals.connect()

@@ -1,4 +1,5 @@
 import datetime
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -184,6 +185,14 @@ class Project(models.Model):
     def __str__(self) -> str:
         return f"{self.fiscal_year_label} No.{self.number} {self.name}"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # The year as loaded: a save that moves a project to another year changes the figures
+        # of both years (projects.signals).
+        instance._loaded_fiscal_year = instance.__dict__.get("fiscal_year")
+        return instance
+
     @property
     def fiscal_year_label(self) -> str:
         return fiscal_year_label(self.fiscal_year)
@@ -341,3 +350,22 @@ class Session(models.Model):
         reason = outside_fiscal_year(self.project.fiscal_year, self.start, self.end)
         if reason:
             raise ValidationError({"start": reason})
+
+
+class FiguresRevision(models.Model):
+    """The revision of one fiscal year's figures (年次集計).
+
+    Every write that changes a year's figures gives it a new token in the same transaction
+    (projects.services.figures), so figures cached under a token are never older than it: a
+    reader takes the token first, then counts, and a write committed meanwhile brings a new one.
+    """
+
+    fiscal_year = models.PositiveSmallIntegerField("年度", unique=True)
+    token = models.UUIDField(default=uuid.uuid4)
+
+    class Meta:
+        verbose_name = "集計の版"
+        verbose_name_plural = "集計の版"
+
+    def __str__(self) -> str:
+        return f"{self.fiscal_year}: {self.token}"

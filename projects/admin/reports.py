@@ -66,8 +66,8 @@ def summary_view(request: HttpRequest, model_admin) -> HttpResponse:
     years = fiscal_years()
     fiscal_year = _fiscal_year(request, years)
     summary = yearly_summary(fiscal_year) if fiscal_year else None
-    series = yearly_series() if len(years) > 1 else []
-    trend = trends(fiscal_year) if fiscal_year and len(years) > 1 else None
+    series = yearly_series(years) if len(years) > 1 else []
+    trend = trends(fiscal_year, available=years) if fiscal_year and len(years) > 1 else None
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": Project._meta,

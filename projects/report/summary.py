@@ -1,27 +1,20 @@
 """The yearly summary (年次集計): one fiscal year's figures and the change against the year before.
 
-Every figure is aggregated in the database: ``yearly_summary`` runs 4 queries whatever the number
-of projects (both years at once), ``yearly_series`` 2.
+The figures are counted in the database by projects.report.figures, which keeps them until the
+year changes: ``yearly_summary`` and ``yearly_series`` run a constant number of queries whatever
+the number of projects and years.
 """
 
 import copy
 import csv
 import io
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
-
-from partners.models import Partner, PartnerKind
-from projects.models import Category, Project, Session
+from projects.models import Project
+from projects.report.figures import year_figures
 from projects.wareki import fiscal_year_label
 
 COMPARED = ("projects", "participants_total", "partners")
 UNKNOWN = "不明"
-
-# A project whose count is unknown (「-」 in the report): no session of it has a count. Such a
-# project adds nothing to a sum, and is counted apart, never as 0人.
-UNCOUNTED = ~Exists(
-    Session.objects.filter(project=OuterRef("pk"), participants__isnull=False).values("pk")
-)
 
 
 def form_heading(form: str, projects: int) -> str:
@@ -34,113 +27,26 @@ def circled(number: int) -> str:
     return chr(0x2460 + number - 1) if 1 <= number <= 20 else f"({number})"
 
 
-def _empty_year(fiscal_year: int) -> dict:
-    return {
-        "fiscal_year": fiscal_year,
-        "label": fiscal_year_label(fiscal_year),
-        "projects": 0,
-        "by_form": [],
-        "by_category": [
-            {"category": str(label), "projects": 0} for _value, label in Category.choices
-        ],
-        "by_department": [],
-        "participants_total": 0,
-        "participants_approximate": False,
-        "participants_unknown": 0,  # projects without any count
-        "new_vs_continuing": {"new": 0, "continuing": 0, "other": 0},
-        "partners": 0,
-        "partners_by_kind": [],
-    }
-
-
-def _years(years: list[int]) -> dict[int, dict]:
-    summaries = {year: _empty_year(year) for year in years}
-    projects = Project.objects.filter(fiscal_year__in=years)
-
-    by_form = (
-        projects.values("fiscal_year", "form__name", "form__order")
-        .annotate(n=Count("id"))
-        .order_by("fiscal_year", "form__order", "form__name")
-    )
-    for row in by_form:
-        summary = summaries[row["fiscal_year"]]
-        summary["by_form"].append(
-            {
-                "form": row["form__name"],
-                "projects": row["n"],
-                "label": form_heading(row["form__name"], row["n"]),
-            }
-        )
-        summary["projects"] += row["n"]
-
-    counts = {
-        (row["fiscal_year"], row["category"]): row["n"]
-        for row in projects.values("fiscal_year", "category").annotate(n=Count("id")).order_by()
-    }
-    for year, summary in summaries.items():
-        for item, value in zip(summary["by_category"], Category.values, strict=True):
-            item["projects"] = counts.get((year, value), 0)
-        summary["new_vs_continuing"] = {
-            "new": counts.get((year, Category.NEW), 0),
-            "continuing": counts.get((year, Category.ANNUAL), 0)
-            + counts.get((year, Category.BIENNIAL), 0),
-            "other": counts.get((year, Category.OTHER), 0),
+def _with_headings(figures: dict) -> dict:
+    """The year's figures as the summary shows them: each form with its heading 「共催（23件）」."""
+    figures["by_form"] = [
+        {
+            "form": f["form"],
+            "projects": f["projects"],
+            "label": form_heading(f["form"], f["projects"]),
         }
-
-    by_department = (
-        projects.values("fiscal_year", "department__name")
-        .annotate(
-            n=Count("id", distinct=True),
-            participants=Sum("sessions__participants"),
-            approximate=Count("sessions", filter=Q(sessions__approximate=True)),
-            unknown=Count("id", distinct=True, filter=UNCOUNTED),
-        )
-        .order_by("fiscal_year", "department__name")
-    )
-    for row in by_department:
-        summary = summaries[row["fiscal_year"]]
-        participants = row["participants"] or 0
-        summary["by_department"].append(
-            {
-                "department": row["department__name"],
-                "projects": row["n"],
-                "participants": participants,
-                "approximate": bool(row["approximate"]),
-                "participants_unknown": row["unknown"],
-            }
-        )
-        summary["participants_total"] += participants
-        summary["participants_approximate"] |= bool(row["approximate"])
-        summary["participants_unknown"] += row["unknown"]
-    for summary in summaries.values():
-        summary["by_department"].sort(key=lambda d: (-d["participants"], -d["projects"]))
-
-    kinds = dict(PartnerKind.choices)
-    by_kind = (
-        Partner.objects.filter(project_links__project__fiscal_year__in=years)
-        .values("project_links__project__fiscal_year", "kind")
-        .annotate(n=Count("id", distinct=True))
-        .order_by("project_links__project__fiscal_year", "kind")
-    )
-    for row in by_kind:
-        summary = summaries[row["project_links__project__fiscal_year"]]
-        summary["partners_by_kind"].append(
-            {"kind": str(kinds.get(row["kind"], row["kind"])), "partners": row["n"]}
-        )
-        summary["partners"] += row["n"]  # a partner has one kind: the sum counts each once
-    order = list(kinds)
-    label_order = {str(kinds[key]): index for index, key in enumerate(order)}
-    for summary in summaries.values():
-        summary["partners_by_kind"].sort(key=lambda k: (-k["partners"], label_order[k["kind"]]))
-    return summaries
+        for f in figures["by_form"]
+    ]
+    return figures
 
 
 def yearly_summary(fiscal_year: int) -> dict:
     """One fiscal year's summary, with the previous year (or None) and the change against it."""
     previous_year = fiscal_year - 1
-    summaries = _years([fiscal_year, previous_year])
-    summary = summaries[fiscal_year]
-    previous = summaries[previous_year] if summaries[previous_year]["projects"] else None
+    figures = year_figures([fiscal_year, previous_year])
+    summary = _with_headings(figures[fiscal_year])
+    previous = figures[previous_year]
+    previous = _with_headings(previous) if previous["projects"] else None
     summary["previous_year"] = previous
     summary["change"] = (
         {key: summary[key] - previous[key] for key in COMPARED} if previous is not None else None
@@ -148,42 +54,25 @@ def yearly_summary(fiscal_year: int) -> dict:
     return summary
 
 
-def yearly_series() -> list[dict]:
-    """Every fiscal year in the register, oldest first: projects, participants and partners."""
-    rows = (
-        Project.objects.values("fiscal_year")
-        .annotate(
-            projects=Count("id", distinct=True),
-            participants=Sum("sessions__participants"),
-            approximate=Count("sessions", filter=Q(sessions__approximate=True)),
-            unknown=Count("id", distinct=True, filter=UNCOUNTED),
-        )
-        .order_by("fiscal_year")
-    )
-    partners = {
-        row["project_links__project__fiscal_year"]: row["n"]
-        for row in Partner.objects.filter(project_links__isnull=False)
-        .values("project_links__project__fiscal_year")
-        .annotate(n=Count("id", distinct=True))
-        .order_by()
-    }
+def yearly_series(years: list[int] | None = None) -> list[dict]:
+    """Every fiscal year in the register (or these years of it), oldest first: projects,
+    participants and partners."""
+    if years is None:
+        years = fiscal_years()
+    figures = year_figures(years)
     return [
         {
-            "fiscal_year": row["fiscal_year"],
-            "label": fiscal_year_label(row["fiscal_year"]),
-            "projects": row["projects"],
-            "participants": row["participants"] or 0,
-            "participants_approximate": bool(row["approximate"]),
-            "participants_unknown": row["unknown"],
-            "participants_text": people_text(
-                row["participants"] or 0,
-                bool(row["approximate"]),
-                unknown=row["unknown"],
-                projects=row["projects"],
-            ),
-            "partners": partners.get(row["fiscal_year"], 0),
+            "fiscal_year": year,
+            "label": fiscal_year_label(year),
+            "projects": figures[year]["projects"],
+            "participants": figures[year]["participants_total"],
+            "participants_approximate": figures[year]["participants_approximate"],
+            "participants_unknown": figures[year]["participants_unknown"],
+            "participants_text": total_people(figures[year]),
+            "partners": figures[year]["partners"],
         }
-        for row in rows
+        for year in sorted(years)
+        if figures[year]["projects"]
     ]
 
 

@@ -5,25 +5,22 @@ new against continued projects. A project counts as continued when it is linked 
 year (``previous``) or its 継続実施の開始年 lies before the year; every other project is new.
 Like the rest of the summary it counts every project of the register, published or not.
 
-``trends`` runs 5 queries whatever the number of projects or years; ``trend_rows`` gives the
+``trends`` runs a constant number of queries whatever the number of projects or years (the
+counting is projects.report.figures', shared with the rest of the summary); ``trend_rows`` gives the
 rows of the summary CSV (projects.report.summary.SUMMARY_CSV_HEADERS) and ``trend_charts`` the
 SVG charts, for templates/admin/projects/summary_trends.html.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, Sum
-
-from partners.models import Partner, PartnerKind
-from projects.models import Category, Project
+from partners.models import PartnerKind
+from projects.models import Category
 from projects.report.charts import Bar, bar_chart
-from projects.report.summary import UNCOUNTED, UNKNOWN, people_text
+from projects.report.figures import year_figures
+from projects.report.summary import UNKNOWN, fiscal_years, people_text
 from projects.wareki import fiscal_year_label
 
 YEARS = 10
-
-# Continued: linked to an earlier year, or running since before this year.
-CONTINUED = Q(previous__isnull=False) | Q(since_year__lt=F("fiscal_year"))
 
 
 @dataclass
@@ -81,79 +78,45 @@ class Trends:
         return [(k, [y.partners_by_kind.get(k, 0) for y in self.years]) for k in self.kinds]
 
 
-def trend_years(last_year: int, *, years: int = YEARS) -> list[int]:
-    """The fiscal years with projects among the ``years`` ending at ``last_year``, oldest first."""
-    found = (
-        Project.objects.filter(fiscal_year__lte=last_year, fiscal_year__gt=last_year - years)
-        .order_by("fiscal_year")
-        .values_list("fiscal_year", flat=True)
-        .distinct()
-    )
-    return list(found)
+def trend_years(last_year: int, *, years: int = YEARS, available: list[int] | None = None):
+    """The fiscal years with projects among the ``years`` ending at ``last_year``, oldest first
+    (among ``available``, the years of the register, when the caller has them already)."""
+    if available is None:
+        available = fiscal_years()
+    return sorted(year for year in available if last_year - years < year <= last_year)
 
 
-def trends(last_year: int, *, years: int = YEARS) -> Trends:
-    """The trend over up to ``years`` fiscal years ending at ``last_year``: 5 queries."""
-    chosen = trend_years(last_year, years=years)
-    rows = {year: TrendYear(year) for year in chosen}
-    projects = Project.objects.filter(fiscal_year__in=chosen)
-
-    form_names = []
-    by_form = (
-        projects.values("fiscal_year", "form__name", "form__order")
-        .annotate(n=Count("pk"))
-        .order_by("form__order", "form__name", "fiscal_year")
-    )
-    for row in by_form:
-        rows[row["fiscal_year"]].by_form[row["form__name"]] = row["n"]
-        rows[row["fiscal_year"]].projects += row["n"]
-        if row["form__name"] not in form_names:
-            form_names.append(row["form__name"])
-
-    labels = dict(Category.choices)
-    by_category = (
-        projects.values("fiscal_year", "category")
-        .annotate(
-            n=Count("pk"),
-            continued=Count("pk", filter=CONTINUED),
-            unknown=Count("pk", filter=UNCOUNTED),
+def trends(last_year: int, *, years: int = YEARS, available: list[int] | None = None) -> Trends:
+    """The trend over up to ``years`` fiscal years ending at ``last_year``, read from the
+    years' figures (projects.report.figures): a constant number of queries."""
+    chosen = trend_years(last_year, years=years, available=available)
+    figures = year_figures(chosen)
+    forms: dict[str, int] = {}
+    rows = []
+    for fiscal_year in chosen:
+        year = figures[fiscal_year]
+        for form in year["by_form"]:
+            forms[form["form"]] = form["order"]
+        rows.append(
+            TrendYear(
+                fiscal_year=fiscal_year,
+                projects=year["projects"],
+                by_form={form["form"]: form["projects"] for form in year["by_form"]},
+                by_category={
+                    c["category"]: c["projects"] for c in year["by_category"] if c["projects"]
+                },
+                participants=year["participants_total"],
+                participants_approximate=year["participants_approximate"],
+                participants_unknown=year["participants_unknown"],
+                partners=year["partners"],
+                partners_by_kind={k["kind"]: k["partners"] for k in year["partners_by_kind"]},
+                continued=year["continued"],
+            )
         )
-        .order_by()
-    )
-    for row in by_category:
-        year = rows[row["fiscal_year"]]
-        year.by_category[str(labels.get(row["category"], row["category"]))] = row["n"]
-        year.continued += row["continued"]
-        year.participants_unknown += row["unknown"]
-
-    participants = (
-        projects.values("fiscal_year")
-        .annotate(
-            total=Sum("sessions__participants"),
-            approximate=Count("sessions", filter=Q(sessions__approximate=True)),
-        )
-        .order_by()
-    )
-    for row in participants:
-        rows[row["fiscal_year"]].participants = row["total"] or 0
-        rows[row["fiscal_year"]].participants_approximate = bool(row["approximate"])
-
-    kinds = dict(PartnerKind.choices)
-    by_kind = (
-        Partner.objects.filter(project_links__project__fiscal_year__in=chosen)
-        .values("project_links__project__fiscal_year", "kind")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by()
-    )
-    for row in by_kind:
-        year = rows[row["project_links__project__fiscal_year"]]
-        year.partners_by_kind[str(kinds.get(row["kind"], row["kind"]))] = row["n"]
-        year.partners += row["n"]  # a partner has one kind: the sum counts each once
-
-    present = {kind for year in rows.values() for kind in year.partners_by_kind}
+    present = {kind for year in rows for kind in year.partners_by_kind}
     return Trends(
-        years=[rows[year] for year in chosen],
-        forms=form_names,
+        years=rows,
+        forms=sorted(forms, key=lambda name: (forms[name], name)),
         categories=[str(label) for _value, label in Category.choices],
         kinds=[str(label) for _value, label in PartnerKind.choices if str(label) in present],
     )

@@ -28,6 +28,7 @@ from projects.reader.rows import ProjectRow
 from projects.reader.text import key
 from projects.report import cells
 from projects.services import bulk
+from projects.services.figures import figures_mark_changed
 from projects.services.import_forms import FormChoices, resolve_forms
 from projects.services.locks import import_lock_acquire
 from projects.services.series import series_link
@@ -114,6 +115,8 @@ def project_import_rows(
     ]
     if unlinked:
         series_link(unlinked, user=history_user)
+    # The bulk writes above send no signals (projects.signals): the years' figures change here.
+    figures_mark_changed(years={o.project.fiscal_year for o in outcomes if o.import_type != "skip"})
     bulk.refresh_statistics(Project, Session, ProjectPartner, rows=len(rows))
     return outcomes
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from projects.models import Project
 from projects.reader.text import key
+from projects.services.figures import figures_mark_changed
 from projects.services.next_year import STEP, name_for_year
 
 LINK_REASON = "前年度の協働事業と関連付け"
@@ -122,6 +123,8 @@ def series_link(projects: Iterable[Project], *, user=None, reason: str = LINK_RE
         linked.append(project)
     for start in range(0, len(linked), CHUNK):
         _save_links(linked[start : start + CHUNK], user=user, reason=reason)
+    # A raw UPDATE sends no signal: a link makes a project continued (年次集計's 新規・継続).
+    figures_mark_changed(years={project.fiscal_year for project in linked})
     return linked
 
 

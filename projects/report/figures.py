@@ -1,0 +1,180 @@
+"""The figures of fiscal years, counted once and kept until one of the years changes.
+
+One year's figures are everything 年次集計 shows of it: projects by 協働の形態, 実施区分 and
+担当課, participants, partners by 種別, and continued projects. The summary, its comparison with
+the year before, the trend over ten years and the all-years table are read from them
+(projects.report.summary and trends), so the page counts each year once, not three times.
+
+Counted figures are cached (Django's cache) under the year's token (FiguresRevision), which every
+write that changes the year replaces in its own transaction (projects.signals,
+projects.services.figures). A reader takes the tokens first and counts after: a write committed
+meanwhile leaves a new token, so figures are never kept under a token older than their data.
+A page with every year in the cache runs 1 query; each counting adds 4, whatever the number of
+years and projects.
+"""
+
+from django.core.cache import cache
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+
+from partners.models import Partner, PartnerKind
+from projects.models import Category, FiguresRevision, Project, Session
+from projects.wareki import fiscal_year_label
+
+# A project whose count is unknown (「-」 in the report): no session of it has a count. Such a
+# project adds nothing to a sum, and is counted apart, never as 0人.
+UNCOUNTED = ~Exists(
+    Session.objects.filter(project=OuterRef("pk"), participants__isnull=False).values("pk")
+)
+# Continued (the trend's 新規・継続): linked to an earlier year, or running since before it.
+CONTINUED = Q(previous__isnull=False) | Q(since_year__lt=F("fiscal_year"))
+
+_KEY = "kyodo:figures:v1:{year}:{token}"  # v1: the shape of the dict below
+
+
+def year_figures(years) -> dict[int, dict]:
+    """{year: figures} for these fiscal years (a year without projects has zero figures)."""
+    years = sorted(set(years))
+    if not years:
+        return {}
+    tokens = _tokens(years)
+    keys = {year: _KEY.format(year=year, token=tokens[year]) for year in years}
+    cached = cache.get_many(keys.values())
+    figures = {year: cached[keys[year]] for year in years if keys[year] in cached}
+    missing = [year for year in years if year not in figures]
+    if missing:
+        counted = count_years(missing)
+        cache.set_many({keys[year]: counted[year] for year in missing}, timeout=None)
+        figures.update(counted)
+    return figures
+
+
+def _tokens(years: list[int]) -> dict[int, str]:
+    tokens = dict(
+        FiguresRevision.objects.filter(fiscal_year__in=years).values_list("fiscal_year", "token")
+    )
+    if len(tokens) < len(years):
+        # A year seen for the first time gets its row before anything is counted, so that a
+        # write from now on replaces its token. Two readers may race here: one row wins.
+        FiguresRevision.objects.bulk_create(
+            [FiguresRevision(fiscal_year=year) for year in years if year not in tokens],
+            ignore_conflicts=True,
+        )
+        tokens = dict(
+            FiguresRevision.objects.filter(fiscal_year__in=years).values_list(
+                "fiscal_year", "token"
+            )
+        )
+    return {year: token.hex for year, token in tokens.items()}
+
+
+def _empty_year(fiscal_year: int) -> dict:
+    return {
+        "fiscal_year": fiscal_year,
+        "label": fiscal_year_label(fiscal_year),
+        "projects": 0,
+        "by_form": [],  # [{form, order, projects}] in the report's order of forms
+        "by_category": [
+            {"category": str(label), "projects": 0} for _value, label in Category.choices
+        ],
+        "by_department": [],
+        "participants_total": 0,
+        "participants_approximate": False,
+        "participants_unknown": 0,  # projects without any count
+        "new_vs_continuing": {"new": 0, "continuing": 0, "other": 0},  # by 実施区分
+        "continued": 0,  # by CONTINUED
+        "partners": 0,
+        "partners_by_kind": [],
+    }
+
+
+def count_years(years: list[int]) -> dict[int, dict]:
+    """Count the figures of these years in the database: 4 queries, whatever their number."""
+    figures = {year: _empty_year(year) for year in years}
+    projects = Project.objects.filter(fiscal_year__in=years)
+    _count_forms(figures, projects)
+    _count_categories(figures, projects)
+    _count_departments(figures, projects)
+    _count_partners(figures, years)
+    return figures
+
+
+def _count_forms(figures: dict, projects) -> None:
+    by_form = (
+        projects.values("fiscal_year", "form__name", "form__order")
+        .annotate(n=Count("id"))
+        .order_by("fiscal_year", "form__order", "form__name")
+    )
+    for row in by_form:
+        year = figures[row["fiscal_year"]]
+        year["by_form"].append(
+            {"form": row["form__name"], "order": row["form__order"], "projects": row["n"]}
+        )
+        year["projects"] += row["n"]
+
+
+def _count_categories(figures: dict, projects) -> None:
+    rows = projects.values("fiscal_year", "category").annotate(
+        n=Count("id"), continued=Count("id", filter=CONTINUED)
+    )
+    counts = {}
+    for row in rows.order_by():
+        counts[row["fiscal_year"], row["category"]] = row["n"]
+        figures[row["fiscal_year"]]["continued"] += row["continued"]
+    for fiscal_year, year in figures.items():
+        for item, value in zip(year["by_category"], Category.values, strict=True):
+            item["projects"] = counts.get((fiscal_year, value), 0)
+        year["new_vs_continuing"] = {
+            "new": counts.get((fiscal_year, Category.NEW), 0),
+            "continuing": counts.get((fiscal_year, Category.ANNUAL), 0)
+            + counts.get((fiscal_year, Category.BIENNIAL), 0),
+            "other": counts.get((fiscal_year, Category.OTHER), 0),
+        }
+
+
+def _count_departments(figures: dict, projects) -> None:
+    by_department = (
+        projects.values("fiscal_year", "department__name")
+        .annotate(
+            n=Count("id", distinct=True),
+            participants=Sum("sessions__participants"),
+            approximate=Count("sessions", filter=Q(sessions__approximate=True)),
+            unknown=Count("id", distinct=True, filter=UNCOUNTED),
+        )
+        .order_by("fiscal_year", "department__name")
+    )
+    for row in by_department:
+        year = figures[row["fiscal_year"]]
+        participants = row["participants"] or 0
+        year["by_department"].append(
+            {
+                "department": row["department__name"],
+                "projects": row["n"],
+                "participants": participants,
+                "approximate": bool(row["approximate"]),
+                "participants_unknown": row["unknown"],
+            }
+        )
+        year["participants_total"] += participants
+        year["participants_approximate"] |= bool(row["approximate"])
+        year["participants_unknown"] += row["unknown"]
+    for year in figures.values():
+        year["by_department"].sort(key=lambda d: (-d["participants"], -d["projects"]))
+
+
+def _count_partners(figures: dict, years: list[int]) -> None:
+    kinds = dict(PartnerKind.choices)
+    by_kind = (
+        Partner.objects.filter(project_links__project__fiscal_year__in=years)
+        .values("project_links__project__fiscal_year", "kind")
+        .annotate(n=Count("id", distinct=True))
+        .order_by("project_links__project__fiscal_year", "kind")
+    )
+    for row in by_kind:
+        year = figures[row["project_links__project__fiscal_year"]]
+        year["partners_by_kind"].append(
+            {"kind": str(kinds.get(row["kind"], row["kind"])), "partners": row["n"]}
+        )
+        year["partners"] += row["n"]  # a partner has one kind: the sum counts each once
+    label_order = {str(label): index for index, label in enumerate(kinds.values())}
+    for year in figures.values():
+        year["partners_by_kind"].sort(key=lambda k: (-k["partners"], label_order[k["kind"]]))
