@@ -40,7 +40,7 @@ BATCH_SIZE = 500
 # from an unchanged row.
 PROJECT_FIELDS = tuple(Project._meta.get_field(name).attname for name in layout.PROJECT_FIELDS)
 _PROJECT_COLUMNS = [
-    f for f in Project._meta.concrete_fields if f.attname not in {"created_at", "updated_at"}
+    f.attname for f in Project._meta.concrete_fields if f.name not in {"created_at", "updated_at"}
 ]
 # A session's fields as the reader gives them (SessionEntry's are Session's, by design), and its
 # place in the cell.
@@ -206,20 +206,7 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
         return outcomes  # the caller raises; writing more would only be rolled back
 
     if new_projects:
-        for project, pk in zip(
-            new_projects, bulk.allocate_ids(Project, len(new_projects)), strict=True
-        ):
-            project.pk = project.id = pk
-            project._state.adding = False
-        bulk.insert_with_history(
-            Project,
-            [
-                {f.attname: getattr(project, f.attname) for f in _PROJECT_COLUMNS}
-                for project in new_projects
-            ],
-            user=user,
-            reason=reason,
-        )
+        _insert_new(Project, new_projects, _PROJECT_COLUMNS, user, reason)
     if updated_projects:
         bulk_update_with_history(
             updated_projects,
@@ -272,6 +259,8 @@ def _create_departments(batch, maps, user, reason) -> None:
 
 
 def _create_partners(batch, maps, user, reason) -> None:
+    # Written like the projects (bulk.insert_with_history): bulk_create_with_history built a
+    # model and a history instance per row and took a quarter of the writing time.
     new_partners: dict[str, Partner] = {}
     for row in batch:
         for entry in row.partners:
@@ -282,12 +271,8 @@ def _create_partners(batch, maps, user, reason) -> None:
                     kind=kind_for(entry.name, entry.legal_form),
                 )
     if new_partners:
-        created = bulk_create_with_history(
-            list(new_partners.values()),
-            Partner,
-            default_user=user,
-            default_change_reason=reason,
-        )
+        created = list(new_partners.values())
+        _insert_new(Partner, created, ("id", "name", "legal_form", "kind"), user, reason)
         maps.partners.update({key(p.name): p for p in created})
 
     # Every other spelling seen is kept, so the next import finds the same body.
@@ -299,12 +284,21 @@ def _create_partners(batch, maps, user, reason) -> None:
             if written != key(partner.name) and written not in maps.alias_keys:
                 aliases.setdefault(written, PartnerAlias(partner=partner, name=entry.written_as))
     if aliases:
-        bulk_create_with_history(
-            list(aliases.values()), PartnerAlias, default_user=user, default_change_reason=reason
-        )
+        created = list(aliases.values())
+        _insert_new(PartnerAlias, created, ("id", "partner_id", "name"), user, reason)
         maps.alias_keys.update(aliases)
         for written, alias in aliases.items():
             maps.partners.setdefault(written, alias.partner)
+
+
+def _insert_new(model, objects, attnames, user, reason) -> None:
+    """Give the unsaved objects their ids and write them (the attnames given, the other
+    columns their defaults) with their history rows."""
+    for obj, pk in zip(objects, bulk.allocate_ids(model, len(objects)), strict=True):
+        obj.pk = pk
+        obj._state.adding = False
+    rows = [{name: getattr(obj, name) for name in attnames} for obj in objects]
+    bulk.insert_with_history(model, rows, user=user, reason=reason)
 
 
 def _find_partner(entry, maps) -> Partner | None:
