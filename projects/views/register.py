@@ -1,12 +1,12 @@
 """`/`: the register of one fiscal year, filtered and paginated; its CSV download."""
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from projects.filters import RegisterFilter
 from projects.models import Project
+from projects.paging import CappedPaginator
 from projects.report.export import report_dataset
 from projects.report.writers import dataset_to_csv
 from projects.selectors import register_projects
@@ -41,7 +41,8 @@ def _filter(request: HttpRequest, queryset) -> tuple[RegisterFilter, int | None]
 def register(request: HttpRequest) -> HttpResponse:
     """One fiscal year's projects, filtered and paginated, in a fixed number of queries."""
     filterset, year = _filter(request, register_projects())
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    asked = request.GET.get("page")
+    page = CappedPaginator(filterset.qs, PAGE_SIZE, page=asked).get_page(asked)
     rows = [
         {
             "project": project,
