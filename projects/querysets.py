@@ -5,7 +5,7 @@ The models are imported inside the verbs: projects.models builds its manager fro
 """
 
 from django.db import models
-from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import IsNull
 
@@ -91,8 +91,16 @@ class ProjectQuerySet(models.QuerySet):
                 sessions.annotate(total=Sum("participants")).values("total")
             ),
             first_start=Subquery(sessions.annotate(first=Min("start")).values("first")),
-            any_approximate=Exists(
-                Session.objects.filter(project=OuterRef("pk"), approximate=True)
+            # A scalar subquery, not EXISTS: PostgreSQL turns an EXISTS into a hash of every
+            # approximate session (a scan of the whole table, 20 ms at 100,000 projects) even
+            # for the 50 rows of a page; this one looks up each row's sessions by index.
+            any_approximate=Coalesce(
+                Subquery(
+                    Session.objects.filter(project=OuterRef("pk"), approximate=True)
+                    .order_by()
+                    .values("approximate")[:1]
+                ),
+                False,
             ),
         )
 

@@ -40,9 +40,12 @@ def _filter(request: HttpRequest, queryset) -> tuple[RegisterFilter, int | None]
 @require_safe
 def register(request: HttpRequest) -> HttpResponse:
     """One fiscal year's projects, filtered and paginated, in a fixed number of queries."""
-    filterset, year = _filter(request, register_projects())
+    filterset, year = _filter(request, Project.objects.published().in_report_order())
     asked = request.GET.get("page")
     page = CappedPaginator(filterset.qs, PAGE_SIZE, page=asked).get_page(asked)
+    # The participants of the page's rows only, in the same one query (its rows as a
+    # subquery): SQLite worked them out for every project of the year before sorting.
+    projects = register_projects().filter(pk__in=page.object_list.values("pk"))
     rows = [
         {
             "project": project,
@@ -50,7 +53,7 @@ def register(request: HttpRequest) -> HttpResponse:
             "first_date": project.first_start,
             "participants": people(project.participants_total, project.any_approximate),
         }
-        for project in page.object_list
+        for project in projects
     ]
     partner = filterset.form.cleaned_data.get("partner") if filterset.is_valid() else None
     context = {
