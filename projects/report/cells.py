@@ -6,6 +6,7 @@ Only the project's own fields and its related rows are read (``partner_links`` w
 related rows are tuples already in order. Neither costs a query per project.
 """
 
+from collections.abc import Iterator
 from itertools import groupby
 
 from projects import layout
@@ -73,6 +74,21 @@ def sessions_of(project: Project) -> list[Session]:
     return sorted(project.sessions.all(), key=lambda s: (s.order, s.start, s.pk or 0))
 
 
+def _runs(sessions) -> Iterator[list[Session]]:
+    """The sessions as the report groups them: each session of group 0 alone (it has its own
+    count), consecutive sessions of one group ≥ 1 together (they share one)."""
+    run: list[Session] = []
+    for session in sessions:
+        if run and session.group and session.group == run[-1].group:
+            run.append(session)
+            continue
+        if run:
+            yield run
+        run = [session]
+    if run:
+        yield run
+
+
 def sessions_lines(project: Project) -> list[str]:
     """One text per group of sessions sharing a count, then the closing total if reported.
 
@@ -81,21 +97,25 @@ def sessions_lines(project: Project) -> list[str]:
     """
     lines = []
     previous_label = ""
-    # Group 0 is a session with its own count; only dates of one group ≥ 1 share a count.
-    for _group, members in groupby(sessions_of(project), key=lambda s: s.group or ("own", id(s))):
-        members = list(members)
+    for members in _runs(sessions_of(project)):
+        if len(members) == 1:  # most sessions: no search through the group
+            (only,) = members
+            label, dates, note = only.label or "", date_range_text(only), only.note
+            counted = only if only.participants is not None else None
+        else:
+            label = next((s.label for s in members if s.label), "")
+            dates = LIST.join(date_range_text(s) for s in members)
+            counted = next((s for s in members if s.participants is not None), None)
+            note = next((s.note for s in members if s.note), "")
         parts = []
-        label = next((s.label for s in members if s.label), "")
         if label and label != previous_label:
             parts.append(f"{LABEL}{label}")
         previous_label = label
-        parts.append(LIST.join(date_range_text(s) for s in members))
-        counted = next((s for s in members if s.participants is not None), None)
+        parts.append(dates)
         if counted is not None:
             parts.append(
                 count_text(counted.participants, approximate=counted.approximate, unit=counted.unit)
             )
-        note = next((s.note for s in members if s.note), "")
         if note:
             parts.append(note)
         lines.append(" ".join(parts))

