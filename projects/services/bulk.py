@@ -115,15 +115,28 @@ def _insert(model, rows: list[dict]) -> None:
 
 def insert_with_history(model, rows: list[dict], *, user, reason: str) -> None:
     """Insert the rows (attname → value, each with its "id") and one history row each, as
-    simple-history's bulk_create_with_history would, with the importing user and reason.
-
-    The history rows are numbered by the database, in the rows' order: nothing refers to them.
-    """
+    simple-history's bulk_create_with_history would, with the importing user and reason."""
     if not rows:
         return
     now = datetime.datetime.now(tz=datetime.UTC)
+    insert_history(model, insert(model, rows, now=now), user=user, reason=reason, now=now)
+
+
+def insert(model, rows: list[dict], *, now: datetime.datetime) -> list[dict]:
+    """Insert the rows without history; return them with every column (defaults, timestamps)."""
     rows = _complete(model, rows, now)
     _insert(model, rows)
+    return rows
+
+
+def insert_history(
+    model, rows: list[dict], *, user, reason: str, now: datetime.datetime, kind: str = "+"
+) -> None:
+    """One history row for each row (complete, as insert returns them): created ("+") or
+    changed ("~") at ``now``. The history rows are numbered by the database, in the rows'
+    order: nothing refers to them."""
+    if not rows:
+        return
     history = model.history.model
     tracked = [f.attname for f in history.tracked_fields]
     user_id = getattr(user, "pk", None)
@@ -132,12 +145,27 @@ def insert_with_history(model, rows: list[dict], *, user, reason: str) -> None:
             **{name: row[name] for name in tracked},
             "history_date": now,
             "history_change_reason": reason,
-            "history_type": "+",
+            "history_type": kind,
             "history_user_id": user_id,
         }
         for row in rows
     ]
     _insert(history, _complete(history, history_rows, now))
+
+
+def assign_ids(model, objects: list[models.Model]) -> None:
+    """Give unsaved objects their ids (allocate_ids), as saved objects have."""
+    for obj, pk in zip(objects, allocate_ids(model, len(objects)), strict=True):
+        obj.pk = pk
+        obj._state.adding = False
+
+
+def insert_new(model, objects: list[models.Model], attnames, *, user, reason: str) -> None:
+    """Give the unsaved objects their ids and write them (the attnames given, the other columns
+    their defaults) with their history rows."""
+    assign_ids(model, objects)
+    rows = [{name: getattr(obj, name) for name in attnames} for obj in objects]
+    insert_with_history(model, rows, user=user, reason=reason)
 
 
 # After this many new rows the planner's statistics are refreshed at once: until autovacuum

@@ -18,20 +18,24 @@ from django.db import models
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from partners.models import Partner, PartnerAlias
 from projects import layout
 from projects.models import Department, Form, Project, ProjectPartner, Session
 from projects.permissions import can_edit_department, department_ids_of, is_coordinator
-from projects.reader.legal_forms import kind_for
 from projects.reader.records import ReadError, ReportReadError, SessionEntry
 from projects.reader.rows import ProjectRow
-from projects.reader.text import key
 from projects.report import cells
 from projects.services import bulk
 from projects.services.figures import figures_mark_changed
 from projects.services.import_forms import FormChoices, resolve_forms
+from projects.services.import_partners import ImportPartners
 from projects.services.locks import import_lock_acquire
-from projects.services.series import series_link
+from projects.services.series import (
+    LINK_REASON,
+    LOOK_BACK,
+    SeriesCandidates,
+    series_link,
+    series_link_new,
+)
 
 IMPORT_REASON = "報告書の取込"
 BATCH_SIZE = 500
@@ -67,15 +71,13 @@ class _Maps:
         self.departments = {
             d.name: d for d in Department.objects.filter(name__in={r.department for r in rows})
         }
-        self.partners: dict[str, Partner] = {}
-        self.alias_keys: set[str] = set()
-        partners_by_pk = {}
-        for partner in Partner.objects.all():
-            partners_by_pk[partner.pk] = partner
-            self.partners[key(partner.name)] = partner
-        for alias in PartnerAlias.objects.all():
-            self.partners.setdefault(key(alias.name), partners_by_pk[alias.partner_id])
-            self.alias_keys.add(key(alias.name))
+        self.partners = ImportPartners()
+        # New projects of a year whose look-back years are not in the file are linked to their
+        # previous year as they are written: the register holds those years already, and the
+        # import does not change them (candidates read once for the file).
+        years = {r.fiscal_year for r in rows}
+        self.linkable_years = {y for y in years if not {y - back for back in LOOK_BACK} & years}
+        self.series = SeriesCandidates(self.linkable_years, {form.pk for form in forms.values()})
 
 
 def project_import_rows(
@@ -106,12 +108,14 @@ def project_import_rows(
     if errors:
         raise ReportReadError(errors)
     # A recurring project's year joins its series: the year before, same 担当課 and 協働の形態,
-    # the name with its year moved on (the rule of 次年度へ複製 and link_series). Once for the
-    # whole file: the candidates are read in one query, not again for every batch.
+    # the name with its year moved on (the rule of 次年度へ複製 and link_series). New projects
+    # were linked as they were written, but for a year whose previous years are in this very
+    # file; those, and updated projects without a link, are linked now, once for the whole file.
     unlinked = [
         o.project
         for o in outcomes
-        if o.import_type == "new" or (o.import_type == "update" and o.project.previous_id is None)
+        if (o.import_type == "new" and o.project.fiscal_year not in maps.linkable_years)
+        or (o.import_type == "update" and o.project.previous_id is None)
     ]
     if unlinked:
         series_link(unlinked, user=history_user)
@@ -124,7 +128,7 @@ def project_import_rows(
 def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutcome]:
     existing = _existing_projects(batch, maps)
     _create_departments(batch, maps, user, reason)
-    _create_partners(batch, maps, user, reason)
+    maps.partners.create_missing(batch, user, reason)
 
     outcomes = []
     new_projects, updated_projects = [], []
@@ -154,7 +158,7 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
                     )
                 )
                 continue
-        links, link_errors = _links_for(row, maps)
+        links, link_errors = maps.partners.links_for(row)
         errors.extend(link_errors)
         sessions = _sessions_for(row)
         values = {
@@ -206,7 +210,7 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
         return outcomes  # the caller raises; writing more would only be rolled back
 
     if new_projects:
-        _insert_new(Project, new_projects, _PROJECT_COLUMNS, user, reason)
+        _insert_projects(new_projects, maps, user, reason)
     if updated_projects:
         bulk_update_with_history(
             updated_projects,
@@ -218,6 +222,30 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
     _delete_children(replaced, user, reason)
     _create_children(children, user, reason)
     return outcomes
+
+
+def _insert_projects(projects: list[Project], maps, user, reason) -> None:
+    """Write new projects, each linked to its previous year when the register holds it already
+    (series_link_new). The history tells it as linking after the write would: created without
+    the link (+), then linked (~, LINK_REASON)."""
+    linkable = [p for p in projects if p.fiscal_year in maps.linkable_years]
+    linked = series_link_new(linkable, maps.series)
+    bulk.assign_ids(Project, projects)
+    now = timezone.now()
+    rows = bulk.insert(
+        Project, [{f: getattr(p, f) for f in _PROJECT_COLUMNS} for p in projects], now=now
+    )
+    linked_ids = {p.pk for p in linked}
+    created = [{**r, "previous_id": None} if r["id"] in linked_ids else r for r in rows]
+    bulk.insert_history(Project, created, user=user, reason=reason, now=now)
+    bulk.insert_history(
+        Project,
+        [r for r in rows if r["id"] in linked_ids],
+        user=user,
+        reason=LINK_REASON,
+        now=timezone.now(),
+        kind="~",
+    )
 
 
 def _existing_projects(batch, maps) -> dict[tuple[int, str, int], Project]:
@@ -256,81 +284,6 @@ def _create_departments(batch, maps, user, reason) -> None:
             default_change_reason=reason,
         )
         maps.departments.update({d.name: d for d in created})
-
-
-def _create_partners(batch, maps, user, reason) -> None:
-    # Written like the projects (bulk.insert_with_history): bulk_create_with_history built a
-    # model and a history instance per row and took a quarter of the writing time.
-    new_partners: dict[str, Partner] = {}
-    for row in batch:
-        for entry in row.partners:
-            if _find_partner(entry, maps) is None and key(entry.name) not in new_partners:
-                new_partners[key(entry.name)] = Partner(
-                    name=entry.name,
-                    legal_form=entry.legal_form,
-                    kind=kind_for(entry.name, entry.legal_form),
-                )
-    if new_partners:
-        created = list(new_partners.values())
-        _insert_new(Partner, created, ("id", "name", "legal_form", "kind"), user, reason)
-        maps.partners.update({key(p.name): p for p in created})
-
-    # Every other spelling seen is kept, so the next import finds the same body.
-    aliases: dict[str, PartnerAlias] = {}
-    for row in batch:
-        for entry in row.partners:
-            partner = _find_partner(entry, maps)
-            written = key(entry.written_as)
-            if written != key(partner.name) and written not in maps.alias_keys:
-                aliases.setdefault(written, PartnerAlias(partner=partner, name=entry.written_as))
-    if aliases:
-        created = list(aliases.values())
-        _insert_new(PartnerAlias, created, ("id", "partner_id", "name"), user, reason)
-        maps.alias_keys.update(aliases)
-        for written, alias in aliases.items():
-            maps.partners.setdefault(written, alias.partner)
-
-
-def _insert_new(model, objects, attnames, user, reason) -> None:
-    """Give the unsaved objects their ids and write them (the attnames given, the other
-    columns their defaults) with their history rows."""
-    for obj, pk in zip(objects, bulk.allocate_ids(model, len(objects)), strict=True):
-        obj.pk = pk
-        obj._state.adding = False
-    rows = [{name: getattr(obj, name) for name in attnames} for obj in objects]
-    bulk.insert_with_history(model, rows, user=user, reason=reason)
-
-
-def _find_partner(entry, maps) -> Partner | None:
-    return maps.partners.get(key(entry.written_as)) or maps.partners.get(key(entry.name))
-
-
-def _links_for(row: ProjectRow, maps) -> tuple[list[dict], list[ReadError]]:
-    links, seen, errors = [], set(), []
-    for order, entry in enumerate(row.partners):
-        partner = _find_partner(entry, maps)
-        if (partner.pk, entry.role) in seen:
-            errors.append(
-                ReadError(
-                    row.label,
-                    layout.PARTNERS,
-                    entry.written_as,
-                    "同じ団体が同じ役割で二度書かれています。",
-                    position=row.row_number,
-                )
-            )
-            continue
-        seen.add((partner.pk, entry.role))
-        links.append(
-            {
-                "partner_id": partner.pk,
-                "order": order,
-                "role": entry.role,
-                "count": entry.count,
-                "written_as": entry.written_as,
-            }
-        )
-    return links, errors
 
 
 def _sessions_for(row: ProjectRow) -> list[dict]:

@@ -39,6 +39,53 @@ def previous_link_error(project: Project, previous: Project | None) -> str | Non
     return None
 
 
+class SeriesCandidates:
+    """The projects that may be the previous year of projects of the given years, forms and
+    departments: read in one query, then found by one look-up per project.
+
+    Each candidate is filed under the name it would have in each later year it may precede
+    (comparing every pair was quadratic: a 10,000-project year into a register of nine took
+    minutes).
+    """
+
+    def __init__(self, fiscal_years, form_ids, department_ids=None):
+        years = {year - back for year in fiscal_years for back in LOOK_BACK}
+        candidates = Project.objects.filter(fiscal_year__in=years, form_id__in=form_ids)
+        if department_ids is not None:  # None: of any department
+            candidates = candidates.filter(department_id__in=department_ids)
+        self.candidates = candidates.only("pk", "fiscal_year", "form_id", "department_id", "name")
+        self._by_name: dict[tuple, list[Project]] | None = None  # read at the first look-up
+
+    @property
+    def by_name(self) -> dict[tuple, list[Project]]:
+        if self._by_name is None:
+            self._by_name = defaultdict(list)
+            for candidate in self.candidates.order_by("number", "pk"):
+                for back in LOOK_BACK:
+                    later = candidate.fiscal_year + back
+                    moved = key(
+                        name_for_year(
+                            candidate.name, from_year=candidate.fiscal_year, to_year=later
+                        )
+                    )
+                    self._by_name[
+                        (later, back, candidate.form_id, candidate.department_id, moved)
+                    ].append(candidate)
+        return self._by_name
+
+    def previous_of(self, project: Project) -> Project | None:
+        """The project's one candidate in the nearest year that has any; None when there is
+        none, or two equally good ones (linking it is then the coordinator's choice)."""
+        name = key(project.name)
+        for back in LOOK_BACK:
+            matches = self.by_name.get(
+                (project.fiscal_year, back, project.form_id, project.department_id, name)
+            )
+            if matches:
+                return matches[0] if len(matches) == 1 else None
+        return None
+
+
 def previous_candidates(projects: list[Project]) -> dict[int, Project]:
     """The previous year's project of each project that has exactly one, by project pk.
 
@@ -47,37 +94,33 @@ def previous_candidates(projects: list[Project]) -> dict[int, Project]:
     """
     if not projects:
         return {}
-    years = {p.fiscal_year - back for p in projects for back in LOOK_BACK}
-    candidates = Project.objects.filter(
-        fiscal_year__in=years,
-        form_id__in={p.form_id for p in projects},
-        department_id__in={p.department_id for p in projects},
-    ).only("pk", "fiscal_year", "form_id", "department_id", "name")
-    # Each candidate under the name it would have in each later year it may precede, so that a
-    # project finds its candidates by one look-up (comparing every pair was quadratic: a
-    # 10,000-project year into a register of nine took minutes).
-    by_name: dict[tuple, list[Project]] = defaultdict(list)
-    for candidate in candidates.order_by("number", "pk"):
-        for back in LOOK_BACK:
-            later = candidate.fiscal_year + back
-            moved = key(
-                name_for_year(candidate.name, from_year=candidate.fiscal_year, to_year=later)
-            )
-            by_name[(later, back, candidate.form_id, candidate.department_id, moved)].append(
-                candidate
-            )
+    candidates = SeriesCandidates(
+        {p.fiscal_year for p in projects},
+        {p.form_id for p in projects},
+        {p.department_id for p in projects},
+    )
     found = {}
     for project in projects:
-        name = key(project.name)
-        for back in LOOK_BACK:
-            matches = by_name.get(
-                (project.fiscal_year, back, project.form_id, project.department_id, name), []
-            )
-            if matches:
-                if len(matches) == 1:
-                    found[project.pk] = matches[0]
-                break
+        if (previous := candidates.previous_of(project)) is not None:
+            found[project.pk] = previous
     return found
+
+
+def series_link_new(projects: Iterable[Project], candidates: SeriesCandidates) -> list[Project]:
+    """Link projects not yet written to their previous year, as series_link would once they
+    are (the previous year and a new version); return those linked.
+
+    For an import, which then writes each project with its link and the link's history row
+    (LINK_REASON) at once: linking after the write updated every row again, and looked in the
+    history for links removed by hand, which a new project cannot have.
+    """
+    linked = []
+    for project in projects:
+        if (previous := candidates.previous_of(project)) is not None:
+            project.previous = previous
+            project.version += 1
+            linked.append(project)
+    return linked
 
 
 def _unlinked_by_hand(projects: list[Project]) -> set[int]:
