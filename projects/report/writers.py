@@ -2,12 +2,8 @@
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
-
-import tablib
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from projects import layout
 
@@ -47,16 +43,18 @@ class UnencodableError(ValueError):
         super().__init__("\n".join(str(problem) for problem in problems))
 
 
-def _row_label(headers: list[str], row) -> str:
+def _row_label(headers: Sequence[str], row) -> str:
     values = dict(zip(headers, row, strict=False))
     number = values.get(layout.NUMBER, "")
     form = values.get(layout.FORM, "")
     return f"{form} No.{number}".strip()
 
 
-def check_encodable(dataset: tablib.Dataset, encoding: str) -> None:
-    """Raise UnencodableError naming every character the encoding cannot hold (never replaced)."""
-    headers = list(dataset.headers)
+def check_encodable(dataset, encoding: str, *, headers: Sequence[str] | None = None) -> None:
+    """Raise UnencodableError naming every character the encoding cannot hold (never replaced).
+
+    The rows are a tablib Dataset, or any rows with their ``headers``."""
+    headers = list(dataset.headers if headers is None else headers)
     problems = []
     for row in dataset:
         for column, value in zip(headers, row, strict=False):
@@ -77,24 +75,34 @@ def check_encodable(dataset: tablib.Dataset, encoding: str) -> None:
         raise UnencodableError(encoding, problems)
 
 
-def dataset_to_csv(dataset: tablib.Dataset, *, encoding: str = "utf-8-sig") -> bytes:
+def rows_to_csv(headers: Sequence[str], rows, *, encoding: str = "utf-8-sig") -> bytes:
     """CSV bytes with CRLF line ends, as Excel expects; every cell quoted when needed."""
     if encoding not in ENCODINGS:
         raise ValueError(f"文字コード {encoding} には対応していません（{'、'.join(ENCODINGS)}）。")
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(dataset.headers)
-    writer.writerows(dataset)
+    writer.writerow(headers)
+    writer.writerows(rows)
     try:
         return buffer.getvalue().encode(encoding)
     except UnicodeEncodeError:
         # Only now look cell by cell, to name every character the encoding cannot hold.
-        check_encodable(dataset, encoding)
+        check_encodable(rows, encoding, headers=headers)
         raise
 
 
-def dataset_to_xlsx(dataset: tablib.Dataset, *, title: str = "協働事業") -> bytes:
+def dataset_to_csv(dataset, *, encoding: str = "utf-8-sig") -> bytes:
+    """A tablib Dataset as CSV bytes (rows_to_csv)."""
+    return rows_to_csv(dataset.headers, dataset, encoding=encoding)
+
+
+def dataset_to_xlsx(dataset, *, title: str = "協働事業") -> bytes:
     """An XLSX: bold frozen header, wrapped text, set widths, A4 landscape print setup."""
+    # openpyxl here, not at the top: a CSV export does not need its 50 ms of imports.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _sheet_title(title)

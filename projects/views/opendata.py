@@ -9,10 +9,11 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from projects import layout
 from projects.models import Project
 from projects.opendata.events import event_projects, event_rows, events_csv
-from projects.report.export import report_dataset, report_records
-from projects.report.writers import dataset_to_csv
+from projects.report.export import report_records, report_rows
+from projects.report.writers import rows_to_csv
 from projects.selectors import projects_for_report
 from projects.views.downloads import attachment, download_name
 from projects.wareki import fiscal_year_label
@@ -60,11 +61,11 @@ def opendata(request: HttpRequest) -> HttpResponse:
 @require_safe
 def opendata_csv(request: HttpRequest, year: int) -> HttpResponse:
     """The year in the report layout, UTF-8 with BOM, formulas neutralised."""
-    dataset = report_dataset(projects_for_report(fiscal_year=year).published())
-    if not dataset.height:
+    rows = report_rows(projects_for_report(fiscal_year=year).published())
+    if not rows:
         raise Http404(f"{year}年度の協働事業は登録されていません。")
     return attachment(
-        dataset_to_csv(dataset, encoding="utf-8-sig"),
+        rows_to_csv(layout.DATASET_COLUMNS, rows, encoding="utf-8-sig"),
         filename=download_name(year, extension="csv"),
         content_type="text/csv; charset=utf-8",
     )

@@ -4,11 +4,12 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from projects import layout
 from projects.filters import RegisterFilter
 from projects.models import Project
 from projects.paging import CappedPaginator
-from projects.report.export import report_dataset
-from projects.report.writers import dataset_to_csv
+from projects.report.export import report_rows
+from projects.report.writers import rows_to_csv
 from projects.selectors import register_projects
 from projects.templatetags.public_dates import people
 from projects.views.downloads import attachment, download_name
@@ -71,7 +72,7 @@ def register(request: HttpRequest) -> HttpResponse:
 def register_csv(request: HttpRequest) -> HttpResponse:
     """The filtered list, every page of it, in the report layout of the annual CSV."""
     filterset, year = _filter(request, Project.objects.published())
-    data = dataset_to_csv(report_dataset(filterset.qs), encoding="utf-8-sig")
+    data = rows_to_csv(layout.DATASET_COLUMNS, report_rows(filterset.qs), encoding="utf-8-sig")
     return attachment(
         data,
         filename=download_name(year or "none", "list", extension="csv"),

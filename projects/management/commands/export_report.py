@@ -5,9 +5,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from projects import layout
 from projects.models import Form
-from projects.report.export import report_dataset, report_records
-from projects.report.writers import ENCODINGS, UnencodableError, dataset_to_csv, dataset_to_xlsx
+from projects.report.export import report_dataset, report_records, report_rows
+from projects.report.writers import ENCODINGS, UnencodableError, dataset_to_xlsx, rows_to_csv
 from projects.selectors import projects_for_report
 from projects.wareki import fiscal_year_label
 
@@ -42,15 +43,18 @@ class Command(BaseCommand):
             text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
             self._write(text.encode("utf-8"), output)
             return
-        dataset = report_dataset(projects)
-        if not dataset.height:
-            raise CommandError(self._nothing(label, form))
         if format == "xlsx":
+            dataset = report_dataset(projects)
+            if not dataset.height:
+                raise CommandError(self._nothing(label, form))
             title = f"{label} {form}" if form else label
             self._write(dataset_to_xlsx(dataset, title=title), output)
             return
+        rows = report_rows(projects)  # a CSV is written from the rows, without a Dataset
+        if not rows:
+            raise CommandError(self._nothing(label, form))
         try:
-            data = dataset_to_csv(dataset, encoding=encoding)
+            data = rows_to_csv(layout.DATASET_COLUMNS, rows, encoding=encoding)
         except UnencodableError as error:
             raise CommandError(
                 f"{encoding}で書けない文字があるため、CSVを書き出しませんでした。\n{error}"
