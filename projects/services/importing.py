@@ -78,6 +78,13 @@ class _Maps:
         years = {r.fiscal_year for r in rows}
         self.linkable_years = {y for y in years if not {y - back for back in LOOK_BACK} & years}
         self.series = SeriesCandidates(self.linkable_years, {form.pk for form in forms.values()})
+        # The file's projects the register holds already, as (year, form id, No.): a batch of
+        # new projects then asks for none (20 queries a year, each compiling 500 numbers).
+        self.existing = set(
+            Project.objects.filter(fiscal_year__in=years, form__in=forms.values()).values_list(
+                "fiscal_year", "form_id", "number"
+            )
+        )
 
 
 def project_import_rows(
@@ -249,6 +256,9 @@ def _insert_projects(projects: list[Project], maps, user, reason) -> None:
 
 
 def _existing_projects(batch, maps) -> dict[tuple[int, str, int], Project]:
+    batch = [r for r in batch if (r.fiscal_year, maps.forms[r.form].pk, r.number) in maps.existing]
+    if not batch:
+        return {}
     forms = [maps.forms[r.form] for r in batch]
     candidates = (
         Project.objects.filter(

@@ -39,13 +39,18 @@ def previous_link_error(project: Project, previous: Project | None) -> str | Non
     return None
 
 
+# A candidate as read: (id, fiscal_year, form_id, department_id, name).
+_CANDIDATE_FIELDS = ("id", "fiscal_year", "form_id", "department_id", "name")
+
+
 class SeriesCandidates:
     """The projects that may be the previous year of projects of the given years, forms and
-    departments: read in one query, then found by one look-up per project.
+    departments: read in one query (at the first look-up), then found by one look-up per
+    project.
 
     Each candidate is filed under the name it would have in each later year it may precede
     (comparing every pair was quadratic: a 10,000-project year into a register of nine took
-    minutes).
+    minutes). Candidates are kept as rows, not models: an import reads two years of them.
     """
 
     def __init__(self, fiscal_years, form_ids, department_ids=None):
@@ -53,27 +58,25 @@ class SeriesCandidates:
         candidates = Project.objects.filter(fiscal_year__in=years, form_id__in=form_ids)
         if department_ids is not None:  # None: of any department
             candidates = candidates.filter(department_id__in=department_ids)
-        self.candidates = candidates.only("pk", "fiscal_year", "form_id", "department_id", "name")
-        self._by_name: dict[tuple, list[Project]] | None = None  # read at the first look-up
+        self.candidates = candidates
+        self._by_name: dict[tuple, list[tuple]] | None = None
 
     @property
-    def by_name(self) -> dict[tuple, list[Project]]:
+    def by_name(self) -> dict[tuple, list[tuple]]:
         if self._by_name is None:
             self._by_name = defaultdict(list)
-            for candidate in self.candidates.order_by("number", "pk"):
+            rows = self.candidates.order_by("number", "pk").values_list(*_CANDIDATE_FIELDS)
+            for row in rows:
+                _, year, form_id, department_id, name = row
+                # A name that names no year of its own reads the same in every later year.
+                dated = name_for_year(name, from_year=year, to_year=year + 1) != name
                 for back in LOOK_BACK:
-                    later = candidate.fiscal_year + back
-                    moved = key(
-                        name_for_year(
-                            candidate.name, from_year=candidate.fiscal_year, to_year=later
-                        )
-                    )
-                    self._by_name[
-                        (later, back, candidate.form_id, candidate.department_id, moved)
-                    ].append(candidate)
+                    later = year + back
+                    moved = name_for_year(name, from_year=year, to_year=later) if dated else name
+                    self._by_name[(later, back, form_id, department_id, key(moved))].append(row)
         return self._by_name
 
-    def previous_of(self, project: Project) -> Project | None:
+    def previous_row(self, project: Project) -> tuple | None:
         """The project's one candidate in the nearest year that has any; None when there is
         none, or two equally good ones (linking it is then the coordinator's choice)."""
         name = key(project.name)
@@ -84,6 +87,16 @@ class SeriesCandidates:
             if matches:
                 return matches[0] if len(matches) == 1 else None
         return None
+
+    def previous_of(self, project: Project) -> Project | None:
+        """previous_row as a project (with the candidate's fields only, the rest deferred)."""
+        row = self.previous_row(project)
+        if row is None:
+            return None
+        values = dict(zip(_CANDIDATE_FIELDS, row, strict=True))
+        # from_db takes the values in the model's field order
+        names = [f.attname for f in Project._meta.concrete_fields if f.attname in values]
+        return Project.from_db(self.candidates.db, names, [values[name] for name in names])
 
 
 def previous_candidates(projects: list[Project]) -> dict[int, Project]:
@@ -116,8 +129,8 @@ def series_link_new(projects: Iterable[Project], candidates: SeriesCandidates) -
     """
     linked = []
     for project in projects:
-        if (previous := candidates.previous_of(project)) is not None:
-            project.previous = previous
+        if (previous := candidates.previous_row(project)) is not None:
+            project.previous_id = previous[0]  # the previous project is loaded only if read
             project.version += 1
             linked.append(project)
     return linked
