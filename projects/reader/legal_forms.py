@@ -57,6 +57,8 @@ FULL_FORMS: tuple[str, ...] = tuple(
     )
 )
 
+_ANY_FULL_FORM = re.compile("|".join(map(re.escape, FULL_FORMS)))
+
 _INNER = "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True))
 _SINGLE = "".join(SINGLE_CHARACTERS)
 _WORDS = "|".join(f"(?i:{re.escape(word)})" for word in WORD_ABBREVIATIONS)
@@ -90,6 +92,8 @@ def canonical_partner(written: str) -> tuple[str, str]:
     if match := _SUFFIX.search(folded):
         full = _full_form(match)
         return name[: match.start()] + full, full
+    if _ANY_FULL_FORM.search(name) is None:  # most names: no need to try each form at each end
+        return name, ""
     for full in FULL_FORMS:
         if name.startswith(full):
             rest = name[len(full) :].lstrip()

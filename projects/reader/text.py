@@ -41,14 +41,28 @@ _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {
 }
 
 
+# Fast paths (an import reads a dozen cells a row, mostly clean already): every whitespace
+# character but the ASCII space is non-printable (str.isprintable), and a text without any
+# full-width character has nothing to fold.
+_FOLDABLE = re.compile("[" + "".join(map(chr, _FOLD)) + "]")
+
+
+def _single_spaced(text: str) -> bool:
+    """No whitespace but single ASCII spaces: nothing to collapse."""
+    return text.isprintable() and "  " not in text
+
+
 def collapse(text: str) -> str:
     """Whitespace runs (ideographic spaces, tabs, newlines too) to one space, ends stripped."""
+    if _single_spaced(text):
+        return text.strip()
     return _WHITESPACE.sub(" ", text).strip()
 
 
 def clean(text: str) -> str:
     """Collapse whitespace, and drop the wrap spaces between CJK characters or between digits."""
-    return _WRAP_SPACE.sub("", collapse(text))
+    collapsed = collapse(text)
+    return _WRAP_SPACE.sub("", collapsed) if " " in collapsed else collapsed
 
 
 def fold(text: str) -> str:
@@ -57,9 +71,12 @@ def fold(text: str) -> str:
     The result has the same length as the text, so a match found in fold(text) is at the same
     place in text. Not NFKC: ① and ㈱ are left alone.
     """
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _FOLDABLE.search(text) else text
 
 
 def key(text: str) -> str:
     """NFKC and no whitespace at all: the key under which two spellings of a name are the same."""
-    return _WHITESPACE.sub("", unicodedata.normalize("NFKC", text))
+    normal = unicodedata.normalize("NFKC", text)
+    if normal.isprintable() and " " not in normal:
+        return normal
+    return _WHITESPACE.sub("", normal)
