@@ -5,7 +5,6 @@ Nothing is guessed and no text is dropped: what a reader cannot place is an erro
 """
 
 import re
-from collections import Counter
 
 from projects.wareki import YEAR_PATTERN, WarekiError, year_of
 
@@ -246,7 +245,9 @@ class _Sessions:
         """The records: group 0 is a session with its own count; dates sharing one count get
         1, 2, … (the convention of the admin's 「人数のまとまり」, where a new session starts at 0).
         """
-        sizes = Counter(s["group"] for s in self.sessions)
+        sizes: dict[int, int] = {}  # (a Counter per cell cost more than the counting)
+        for fields in self.sessions:
+            sizes[fields["group"]] = sizes.get(fields["group"], 0) + 1
         shared = {g: n for n, g in enumerate(sorted(g for g in sizes if sizes[g] > 1), start=1)}
         return tuple(
             SessionEntry(**{**fields, "group": shared.get(fields["group"], 0)})
