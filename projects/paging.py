@@ -31,19 +31,31 @@ class CappedPaginator(Paginator):
     the size to show: 「58件」 or 「1,000件以上」. Same single COUNT query as Paginator's.
     """
 
-    def __init__(self, object_list, per_page, orphans=0, allow_empty_first_page=True, *, page=None):
+    def __init__(
+        self,
+        object_list,
+        per_page,
+        orphans=0,
+        allow_empty_first_page=True,
+        *,
+        page=None,
+        searched: bool = True,
+    ):
         super().__init__(object_list, per_page, orphans, allow_empty_first_page)
-        self.limit = max(COUNT_LIMIT, _page_number(page) * int(per_page))
+        # Without a keyword the list is filtered by indexed columns only (年度, 担当課, …) and its
+        # exact count is cheap: a coordinator sees 「10,412件」, not 「1,000件以上」.
+        self.limit = max(COUNT_LIMIT, _page_number(page) * int(per_page)) if searched else None
 
     @cached_property
     def count(self) -> int:
         # Only the rows matter, not their order nor their columns (the participants of each):
         # no sort over the whole match, no subquery per row.
-        return self.object_list.order_by().values("pk")[: self.limit + 1].count()
+        rows = self.object_list.order_by().values("pk")
+        return (rows if self.limit is None else rows[: self.limit + 1]).count()
 
     @property
     def capped(self) -> bool:
-        return self.count > self.limit
+        return self.limit is not None and self.count > self.limit
 
     @property
     def count_text(self) -> str:

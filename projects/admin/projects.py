@@ -8,7 +8,7 @@ someone else saved the project since the form was loaded (optimistic locking on 
 """
 
 from django.contrib import admin, messages
-from django.contrib.admin.views.main import PAGE_VAR
+from django.contrib.admin.views.main import PAGE_VAR, SEARCH_VAR
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
@@ -118,7 +118,10 @@ class ProjectAdmin(ProjectScopedPermissions, ReportImportExportMixin, KyodoHisto
 
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         page = request.GET.get(PAGE_VAR)
-        return self.paginator(queryset, per_page, orphans, allow_empty_first_page, page=page)
+        searched = bool(request.GET.get(SEARCH_VAR, "").strip())
+        return self.paginator(
+            queryset, per_page, orphans, allow_empty_first_page, page=page, searched=searched
+        )
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)

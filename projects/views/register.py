@@ -43,7 +43,8 @@ def register(request: HttpRequest) -> HttpResponse:
     """One fiscal year's projects, filtered and paginated, in a fixed number of queries."""
     filterset, year = _filter(request, Project.objects.published().in_report_order())
     asked = request.GET.get("page")
-    page = CappedPaginator(filterset.qs, PAGE_SIZE, page=asked).get_page(asked)
+    searched = bool(request.GET.get("q", "").strip())
+    page = CappedPaginator(filterset.qs, PAGE_SIZE, page=asked, searched=searched).get_page(asked)
     # The participants of the page's rows only, in the same one query (its rows as a
     # subquery): SQLite worked them out for every project of the year before sorting.
     projects = register_projects().filter(pk__in=page.object_list.values("pk"))

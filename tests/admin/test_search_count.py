@@ -42,3 +42,15 @@ def test_the_admin_shows_the_exact_count_of_a_short_search(client, coordinator, 
     text = client.get(ADMIN + "?q=苫小牧").text
     assert '<span class="kyodo-search-count">3件</span>' in text
     assert "3件の協働事業" in text
+
+
+def test_a_list_without_a_keyword_keeps_its_exact_count_past_1000(
+    client, coordinator, kyosai, kyodo_room
+):
+    # Filters by indexed columns cost little to count: a coordinator sees how many there are.
+    client.force_login(coordinator)
+    found_projects(1001, kyosai, kyodo_room)
+    response = client.get(ADMIN + "?fiscal_year__exact=2023")
+    assert response.context["cl"].paginator.count == 1001
+    assert "1,001件の協働事業" in response.text
+    assert "以上" not in response.text

@@ -67,3 +67,16 @@ def test_the_public_list_says_1000_or_more_in_the_same_queries_as_for_one(
     assert "この条件の1,000件以上" in text
     assert "1ページ目" in text and "/ 21ページ" not in text  # the last page is not known
     assert "1001" not in text and "1,001" not in text
+
+
+def test_the_public_list_without_a_keyword_says_its_exact_count(client, kyosai, kyodo_room):
+    _projects(1001, kyosai, kyodo_room)
+    text = client.get("/?year=2023").text
+    assert "1,001件（1～50件目を表示）" in text
+    assert "1 / 21ページ" in text
+
+
+def test_without_a_search_the_paginator_counts_every_row(kyosai, kyodo_room):
+    _projects(1001, kyosai, kyodo_room)
+    paginator = CappedPaginator(Project.objects.all(), 50, searched=False)
+    assert (paginator.count, paginator.capped, paginator.count_text) == (1001, False, "1,001件")
