@@ -9,6 +9,7 @@ The characters themselves are kept exactly as printed (no NFKC): ～ and ㈱ sta
 reproduces the report. Use key() to compare names, and fold() to read digits and brackets.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -74,6 +75,8 @@ def fold(text: str) -> str:
     return text.translate(_FOLD) if _FOLDABLE.search(text) else text
 
 
+# An import looks up each partner's few spellings a dozen times over (thousands of rows).
+@functools.lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
     """NFKC and no whitespace at all: the key under which two spellings of a name are the same."""
     normal = unicodedata.normalize("NFKC", text)

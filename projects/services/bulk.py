@@ -8,6 +8,7 @@ refer to them. Everything runs inside the caller's transaction: nothing is half-
 """
 
 import datetime
+import operator
 
 from django.db import connection, models
 
@@ -86,7 +87,7 @@ def _complete(model, rows: list[dict], now: datetime.datetime) -> list[dict]:
             continue
         stamped = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
         missing[field.attname] = now if stamped else field.get_default()
-    return [{**missing, **row} for row in rows]
+    return [{**missing, **row} for row in rows] if missing else rows
 
 
 def _insert(model, rows: list[dict]) -> None:
@@ -94,7 +95,7 @@ def _insert(model, rows: list[dict]) -> None:
     names = [f.attname for f in fields]
     adapters = list(zip(names, _adapters(fields), strict=True))
     if all(adapt is None for _, adapt in adapters):
-        values = [[row[name] for name in names] for row in rows]
+        values = list(map(operator.itemgetter(*names), rows))
     else:
         values = [
             [row[name] if adapt is None else adapt(row[name]) for name, adapt in adapters]
@@ -138,19 +139,14 @@ def insert_history(
     if not rows:
         return
     history = model.history.model
-    tracked = [f.attname for f in history.tracked_fields]
-    user_id = getattr(user, "pk", None)
-    history_rows = [
-        {
-            **{name: row[name] for name in tracked},
-            "history_date": now,
-            "history_change_reason": reason,
-            "history_type": kind,
-            "history_user_id": user_id,
-        }
-        for row in rows
-    ]
-    _insert(history, _complete(history, history_rows, now))
+    stamps = {
+        "history_date": now,
+        "history_change_reason": reason,
+        "history_type": kind,
+        "history_user_id": getattr(user, "pk", None),
+    }
+    # The row's other columns (an untracked one such as Project.version) are not written.
+    _insert(history, _complete(history, [{**row, **stamps} for row in rows], now))
 
 
 def assign_ids(model, objects: list[models.Model]) -> None:
