@@ -113,9 +113,10 @@ def test_pagination_links_keep_the_filters(client, kyosai, kyodo_room):
     assert f"department={kyodo_room.pk}&amp;page=2" in response.text
 
 
-# The years, the chosen 担当課 (validating the filter), the paginator's count, the page, and
-# the 協働の形態 and 担当課 choices of the filter form.
-REGISTER_QUERIES = 6
+# The years, the chosen 担当課 (validating the filter), the keyword's probe (which projects it
+# finds, projects.querysets.matching), the paginator's count, the page, and the 協働の形態 and
+# 担当課 choices of the filter form.
+REGISTER_QUERIES = 7
 
 
 def _projects(count, form, department):

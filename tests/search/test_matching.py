@@ -11,6 +11,15 @@ from tests.factories import make_project
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True, params=["ids", "row by row"])
+def way(request, monkeypatch):
+    """Every test twice: a word that finds few projects is searched as a list of ids, a common
+    one row by row (projects.querysets.SEARCH_PROBE); both must find the same projects."""
+    if request.param == "row by row":
+        monkeypatch.setattr("projects.querysets.SEARCH_PROBE", 0)
+    return request.param
+
+
 @pytest.fixture
 def register(kyosai, lifelong):
     sports = Partner.objects.create(name="公益財団法人苫小牧市スポーツ協会")
