@@ -160,6 +160,7 @@ def _pages(fiscal_year: int) -> dict:
     pages = {
         "admin list": "/admin/projects/project/",
         "admin search 苫小牧": "/admin/projects/project/?q=苫小牧",
+        "admin search, a rare word": "/admin/projects/project/?q=協働事業4242",
         "public list": f"/?year={fiscal_year}",
         "public keyword 苫小牧": f"/?year={fiscal_year}&q=苫小牧",
         "project page": f"/projects/{project.pk}/",
