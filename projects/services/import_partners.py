@@ -31,15 +31,15 @@ class ImportPartners:
     def find(self, entry: PartnerEntry) -> Partner | None:
         return self.partners.get(key(entry.written_as)) or self.partners.get(key(entry.name))
 
-    def create_missing(self, batch: list[ProjectRow], user, reason: str) -> None:
-        """Write the batch's bodies the register lacks, and every other spelling seen, so the
+    def create_missing(self, rows: list[ProjectRow], user, reason: str) -> None:
+        """Write the rows' bodies the register lacks, and every other spelling seen, so the
         next import finds the same body.
 
         Written like the projects (bulk.insert_new): bulk_create_with_history built a model and
         a history instance per row and took a quarter of the writing time.
         """
         new_partners: dict[str, Partner] = {}
-        for row in batch:
+        for row in rows:
             for entry in row.partners:
                 if self.find(entry) is None and key(entry.name) not in new_partners:
                     new_partners[key(entry.name)] = Partner(
@@ -55,7 +55,7 @@ class ImportPartners:
             self.partners.update({key(p.name): p for p in created})
 
         aliases: dict[str, PartnerAlias] = {}
-        for row in batch:
+        for row in rows:
             for entry in row.partners:
                 partner = self.find(entry)
                 written = key(entry.written_as)

@@ -85,6 +85,12 @@ class _Maps:
                 "fiscal_year", "form_id", "number"
             )
         )
+        new = [r for r in rows if (r.fiscal_year, forms[r.form].pk, r.number) not in self.existing]
+        self.ids = {
+            Project: bulk.IdPool(Project, len(new)),
+            ProjectPartner: bulk.IdPool(ProjectPartner, sum(len(r.partners) for r in new)),
+            Session: bulk.IdPool(Session, sum(len(r.sessions.sessions) for r in new)),
+        }
 
 
 def project_import_rows(
@@ -109,9 +115,13 @@ def project_import_rows(
     errors: list[ReadError] = []
     allowed = None if user is None or is_coordinator(user) else department_ids_of(user)
 
-    for start in range(0, len(rows), batch_size):
-        batch = rows[start : start + batch_size]
-        outcomes.extend(_import_batch(batch, maps, allowed, history_user, reason, errors))
+    with bulk.background_copies():
+        # The file's new partners and spellings at once, in the order they first appear (as
+        # batch by batch): a batch then takes nothing from the database but its ids.
+        maps.partners.create_missing(rows, history_user, reason)
+        for start in range(0, len(rows), batch_size):
+            batch = rows[start : start + batch_size]
+            outcomes.extend(_import_batch(batch, maps, allowed, history_user, reason, errors))
     if errors:
         raise ReportReadError(errors)
     # A recurring project's year joins its series: the year before, same 担当課 and 協働の形態,
@@ -135,7 +145,6 @@ def project_import_rows(
 def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutcome]:
     existing = _existing_projects(batch, maps)
     _create_departments(batch, maps, user, reason)
-    maps.partners.create_missing(batch, user, reason)
 
     outcomes = []
     new_projects, updated_projects = [], []
@@ -227,7 +236,7 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
             default_change_reason=reason,
         )
     _delete_children(replaced, user, reason)
-    _create_children(children, user, reason)
+    _create_children(children, maps, user, reason)
     return outcomes
 
 
@@ -237,7 +246,7 @@ def _insert_projects(projects: list[Project], maps, user, reason) -> None:
     the link (+), then linked (~, LINK_REASON)."""
     linkable = [p for p in projects if p.fiscal_year in maps.linkable_years]
     linked = series_link_new(linkable, maps.series)
-    bulk.assign_ids(Project, projects)
+    bulk.assign_ids(projects, maps.ids[Project].take(len(projects)))
     now = timezone.now()
     rows = bulk.insert(
         Project, [{f: getattr(p, f) for f in _PROJECT_COLUMNS} for p in projects], now=now
@@ -335,7 +344,7 @@ def _delete_children(projects: list[Project], user, reason) -> None:
         bulk.delete_rows(model, [obj.pk for obj in old])
 
 
-def _create_children(children, user, reason) -> None:
+def _create_children(children, maps, user, reason) -> None:
     links, sessions = [], []
     for project, project_links, project_sessions in children:
         for row in (*project_links, *project_sessions):
@@ -343,6 +352,6 @@ def _create_children(children, user, reason) -> None:
         links.extend(project_links)
         sessions.extend(project_sessions)
     for model, rows in ((ProjectPartner, links), (Session, sessions)):
-        for row, pk in zip(rows, bulk.allocate_ids(model, len(rows)), strict=True):
+        for row, pk in zip(rows, maps.ids[model].take(len(rows)), strict=True):
             row["id"] = pk
         bulk.insert_with_history(model, rows, user=user, reason=reason)
