@@ -5,6 +5,8 @@ was most of an import's time. Here the rows go straight to the database: Postgre
 one executemany on SQLite. Primary keys are taken beforehand (from the table's sequence, or past
 the largest id under SQLite's write lock), because the history rows record them and the children
 refer to them. Everything runs inside the caller's transaction: nothing is half-written.
+On PostgreSQL the COPYs may run on a thread of their own (background_copies), on the same
+connection and in the same transaction, while the import prepares its next rows.
 """
 
 import collections
