@@ -72,3 +72,24 @@ def test_the_city_comes_from_settings(settings):
     assert settings.KYODO_PREFECTURE_NAME == "北海道"
     assert settings.KYODO_OPENDATA_LICENCE == "CC BY 4.0"
     assert settings.LANGUAGE_CODE == "ja" and settings.TIME_ZONE == "Asia/Tokyo"
+
+
+PRINT_OPTIONS = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("postgres://kyodo@db.example.jp/kyodo", "'options': '-c jit=off'"),
+        ("postgres://kyodo@db.example.jp/kyodo?options=-c%20work_mem%3D64MB", "work_mem=64MB"),
+        ("sqlite:///kyodo.sqlite3", "'transaction_mode': 'IMMEDIATE'"),
+    ],
+)
+def test_postgresql_runs_without_jit_unless_the_url_says_otherwise(url, expected):
+    # Settings only: no connection is made.
+    result = _manage("shell", "-v", "0", "-c", PRINT_OPTIONS, **{**PRODUCTION, "DATABASE_URL": url})
+
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stdout
+    if "work_mem" in expected:
+        assert "jit" not in result.stdout
