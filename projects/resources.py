@@ -13,6 +13,7 @@ from import_export import fields, resources
 from import_export.formats import base_formats
 from import_export.results import Result, RowResult
 
+from kyodo.memory import without_cyclic_gc
 from projects import layout
 from projects.models import Project
 from projects.reader.records import ReadError, ReportReadError
@@ -192,6 +193,7 @@ class ProjectResource(resources.ModelResource):
 
     # -- import ---------------------------------------------------------------------------
 
+    @without_cyclic_gc  # reading and writing a whole file: many small objects, no cycles
     def import_data_inner(
         self, dataset, dry_run, raise_errors, using_transactions, collect_failed_rows, **kwargs
     ):
