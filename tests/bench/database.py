@@ -2,7 +2,7 @@
 
 Steps, on an empty database: a 1,000-project year, then ten 10,000-project years one after the
 other (FY2014 … FY2023: the cost of a growing database shows in the tenth), each imported by the
-whole `import_report` command in a child process; the bare bulk write of the same rows beside it
+whole `import_report` command in a child process; the bulk write of the same rows beside it
 (PostgreSQL COPY, SQLite executemany); the exports of the last year; then the pages at 101,000
 projects through the test client (median and p95 of BENCH_REPEAT requests, and the query count).
 """
@@ -40,6 +40,7 @@ def _child(*args: str) -> tuple[float, dict]:
 
 
 def _import(fiscal_year: int, projects: int, folder: Path) -> dict:
+    from tests.bench.baseline import bulk_write_seconds
     from tests.bench.data import yearly_report
 
     path = folder / f"fy{fiscal_year}.txt"
@@ -52,52 +53,8 @@ def _import(fiscal_year: int, projects: int, folder: Path) -> dict:
         "seconds": round(seconds, 2),
         "rows_per_second": round(projects / seconds),
         "peak_mib": child["peak_mib"],
-        "bulk_seconds": round(_bulk_write_baseline(text), 3),
+        "bulk_seconds": round(bulk_write_seconds(text), 3),
     }
-
-
-def _bulk_write_baseline(text: str) -> float:
-    """Seconds to write the same rows (projects, sessions, partner links) with the database's
-    fastest bulk path into scratch tables shaped like the register's: the floor for an import."""
-    from django.db import connection, transaction
-
-    projects, sessions, links = [], [], []
-    for line in text.splitlines():
-        cells = line.split("\t")
-        if len(cells) != 7 or not cells[0].isdigit():
-            continue
-        number = int(cells[0])
-        projects.append((2000, 1, number, cells[1], 1, "annual", cells[3], cells[6]))
-        sessions += [(number, i, part, 10) for i, part in enumerate(cells[5].split("、"))]
-        links += [(number, i, part) for i, part in enumerate(cells[4].split("、"))]
-    tables = {
-        "bench_project": (
-            "fiscal_year int, form int, number int, name text, department int, "
-            "category text, purpose text, effect text",
-            projects,
-        ),
-        "bench_session": ("project int, ord int, label text, participants int", sessions),
-        "bench_link": ("project int, ord int, written_as text", links),
-    }
-    with connection.cursor() as cursor:
-        for name, (columns, _) in tables.items():
-            cursor.execute(f"DROP TABLE IF EXISTS {name}")
-            cursor.execute(f"CREATE TABLE {name} ({columns})")
-    started = time.perf_counter()
-    with transaction.atomic(), connection.cursor() as cursor:
-        for name, (_, rows) in tables.items():
-            if connection.vendor == "postgresql":
-                with cursor.cursor.copy(f"COPY {name} FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
-            else:
-                marks = ", ".join("?" * len(rows[0]))
-                cursor.executemany(f"INSERT INTO {name} VALUES ({marks})", rows)
-    seconds = time.perf_counter() - started
-    with connection.cursor() as cursor:
-        for name in tables:
-            cursor.execute(f"DROP TABLE {name}")
-    return seconds
 
 
 def _exports(fiscal_year: int, folder: Path) -> dict:
