@@ -49,9 +49,11 @@ def year_figures(years) -> dict[int, dict]:
 
 
 def _tokens(years: list[int]) -> dict[int, str]:
-    tokens = dict(
-        FiguresRevision.objects.filter(fiscal_year__in=years).values_list("fiscal_year", "token")
-    )
+    def read() -> dict:
+        rows = FiguresRevision.objects.filter(fiscal_year__in=years)
+        return dict(rows.values_list("fiscal_year", "token"))
+
+    tokens = read()
     if len(tokens) < len(years):
         # A year seen for the first time gets its row before anything is counted, so that a
         # write from now on replaces its token. Two readers may race here: one row wins.
@@ -59,11 +61,7 @@ def _tokens(years: list[int]) -> dict[int, str]:
             [FiguresRevision(fiscal_year=year) for year in years if year not in tokens],
             ignore_conflicts=True,
         )
-        tokens = dict(
-            FiguresRevision.objects.filter(fiscal_year__in=years).values_list(
-                "fiscal_year", "token"
-            )
-        )
+        tokens = read()
     return {year: token.hex for year, token in tokens.items()}
 
 
