@@ -32,9 +32,12 @@ run: demo
 test: install
 	DEBUG=$${DEBUG-1} $(BIN)/python -m pytest
 
+# ruff (lint, import order, format), the import contracts of pyproject.toml (import-linter)
+# and the types (mypy with django-stubs).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .
@@ -58,7 +61,7 @@ serve: install
 	@test -n "$$SECRET_KEY" || { echo "SECRET_KEY を設定してください: export SECRET_KEY=\$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')"; exit 2; }
 	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(SERVE_ENV) $(BIN)/gunicorn kyodo.wsgi:application --config kyodo/gunicorn.conf.py
+	$(SERVE_ENV) $(BIN)/gunicorn kyodo.wsgi:application --config kyodo/gunicorn_conf.py
 
 # 20 clients for 30 s against gunicorn with DEBUG off, 10,000 projects in DATABASE_URL's database.
 loadtest: install

@@ -6,6 +6,7 @@ surprising default. Defaults are safe for development only; production sets DEBU
 must provide SECRET_KEY and ALLOWED_HOSTS.
 """
 
+import math
 import os
 from pathlib import Path
 
@@ -47,6 +48,19 @@ def env_int(name: str, default: int) -> int:
         return int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
+
+
+def env_float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a number.") from None
+    if not math.isfinite(number) or number < 0:
+        raise ImproperlyConfigured(f"{name}={value!r} must be a number of 0 or more.")
+    return number
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -214,6 +228,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 20 * 1024 * 1024)
 # The largest report file the admin's import accepts (a year's report is well under 1 MB).
 KYODO_IMPORT_MAX_BYTES = env_int("KYODO_IMPORT_MAX_MB", 20) * 2**20
+# Seconds an import waits for another one to finish before it is refused (PostgreSQL).
+KYODO_IMPORT_LOCK_WAIT = env_float("KYODO_IMPORT_LOCK_WAIT", 60.0)
 
 # Imports are all or nothing, and the admin shows every row's fate before it is confirmed.
 IMPORT_EXPORT_USE_TRANSACTIONS = True

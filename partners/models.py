@@ -1,7 +1,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from projects.reader.limits import PARTNER_NAME_MAX
+from kyodo.limits import PARTNER_NAME_MAX
 
 
 class PartnerKind(models.TextChoices):
@@ -13,14 +13,6 @@ class PartnerKind(models.TextChoices):
     COMMITTEE = "committee", "実行委員会"
     EDUCATION = "education", "教育機関"
     OTHER = "other", "その他"
-
-
-class PartnerQuerySet(models.QuerySet):
-    def of_kind(self, kind: str):
-        return self.filter(kind=kind)
-
-    def for_year(self, fiscal_year: int):
-        return self.filter(project_links__project__fiscal_year=fiscal_year).distinct()
 
 
 class Partner(models.Model):
@@ -47,7 +39,6 @@ class Partner(models.Model):
     updated_at = models.DateTimeField("更新日時", auto_now=True)
 
     history = HistoricalRecords()
-    objects = PartnerQuerySet.as_manager()
 
     class Meta:
         verbose_name = "関係団体"

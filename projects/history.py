@@ -1,17 +1,14 @@
 """Stored values as a clerk reads them, and the change history built from django-simple-history.
 
 One home for how a value is shown (a choice by its label, はい/いいえ, a date in 和暦), used by the
-history pages of every admin (projects, partners, departments, forms), the related history of a
-project, and the lines of an edit conflict telling a clerk what someone else saved meanwhile.
+history pages of every admin (projects.admin.history), the related history of a project, and
+the lines of an edit conflict telling a clerk what someone else saved meanwhile.
 """
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.dateparse import parse_date
-from simple_history.admin import SimpleHistoryAdmin
-from simple_history.template_utils import HistoricalRecordContextHelper
 
 from projects.models import Project, ProjectPartner, Session
 from projects.wareki import WarekiError, fiscal_year_label, format_date
@@ -189,42 +186,3 @@ class EditConflict(Exception):
     def __init__(self, lines: list[str]):
         super().__init__("\n".join(lines))
         self.lines = lines
-
-
-# --- the admin's history pages ------------------------------------------------------------
-
-
-class KyodoHistoryContextHelper(HistoricalRecordContextHelper):
-    """Changes shown as a clerk reads them: choices by label, dates in 和暦."""
-
-    def prepare_delta_change_value(self, change, value):
-        value = super().prepare_delta_change_value(change, value)
-        return display_value(self.model._meta.get_field(change.field), value)
-
-
-class KyodoHistoryAdmin(SimpleHistoryAdmin):
-    """simple-history's pages in Japanese, with every change shown field by field.
-
-    Past versions are shown read only: reverting would bypass the department checks and the
-    optimistic lock of the change form, so a POST to a past version is refused.
-    """
-
-    object_history_template = "admin/kyodo/object_history.html"
-    object_history_list_template = "admin/kyodo/object_history_list.html"
-
-    def history_view_title(self, request, obj):
-        return f"変更履歴：{obj}"
-
-    def history_form_view_title(self, request, obj):
-        return f"過去の版：{obj}"
-
-    def get_historical_record_context_helper(self, request, historical_record):
-        return KyodoHistoryContextHelper(self.model, historical_record)
-
-    def revert_disabled(self, request, obj=None):
-        return True
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method == "POST":
-            raise PermissionDenied("過去の版に戻す操作はできません。")
-        return super().history_form_view(request, object_id, version_id, extra_context)

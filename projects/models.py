@@ -1,4 +1,3 @@
-import datetime
 import uuid
 
 from django.conf import settings
@@ -8,10 +7,12 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from kyodo import limits
+from kyodo.limits import MAX_YEAR, MIN_YEAR
 from partners.models import Partner
+from projects.choices import Category
 from projects.querysets import REPORT_ORDER, ProjectQuerySet
-from projects.reader import limits
-from projects.reader.limits import MAX_YEAR, MIN_YEAR
+from projects.rules import previous_link_error
 from projects.wareki import fiscal_year_label, outside_fiscal_year
 
 
@@ -61,15 +62,6 @@ class Department(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class Category(models.TextChoices):
-    """実施区分, worded exactly as the report prints it."""
-
-    ANNUAL = "annual", "例年実施"
-    NEW = "new", "単年度(新規)実施"
-    BIENNIAL = "biennial", "2年に一度実施"
-    OTHER = "other", "その他"
 
 
 class Project(models.Model):
@@ -204,8 +196,6 @@ class Project(models.Model):
                 {"since_year": "単年度(新規)実施の協働事業には継続実施の開始年を入力できません。"}
             )
         if self.previous_id is not None:
-            from projects.services.series import previous_link_error
-
             reason = previous_link_error(self, self.previous)
             if reason:
                 raise ValidationError({"previous": reason})
@@ -336,10 +326,6 @@ class Session(models.Model):
 
     def __str__(self) -> str:
         return f"{self.start:%Y-%m-%d}" + (f"～{self.end:%Y-%m-%d}" if self.end else "")
-
-    @property
-    def last_day(self) -> datetime.date:
-        return self.end or self.start
 
     def clean(self):
         super().clean()

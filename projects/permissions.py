@@ -12,6 +12,7 @@ from operator import or_
 
 from django.db.models import Q, QuerySet
 
+from projects import year_status
 from projects.roles import CLERK_GROUP, COORDINATOR_GROUP, sync_groups
 
 __all__ = ["CLERK_GROUP", "COORDINATOR_GROUP"]
@@ -41,17 +42,14 @@ def department_ids_of(user) -> set[int]:
 def locked_years_of(user) -> set[tuple[int, int]]:
     """{(department id, fiscal year)} of the user's departments that are read-only to them.
 
-    A year is locked once the department has answered its survey or the survey is closed.
+    A year is locked once the department has answered its survey or the survey is closed: the
+    survey app tells (projects.year_status).
     """
     if not user.is_authenticated or not user.is_active:
         return set()
     cached = getattr(user, "_kyodo_locked_years", None)
     if cached is None:
-        # Imported here: the survey app builds on this module, not the other way round.
-        from surveys.selectors import locked_pairs
-
-        ids = department_ids_of(user)
-        cached = locked_pairs(ids) if ids else set()
+        cached = year_status.locked_pairs(department_ids_of(user))
         user._kyodo_locked_years = cached
     return cached
 

@@ -1,7 +1,8 @@
 """The reads of projects: the QuerySet verbs the admin, the public pages, the report and the
 API call, so that an ordering, a sum or a search is written once.
 
-The models are imported inside the verbs: projects.models builds its manager from this class.
+projects.models builds its manager from this class, so it imports no model: a verb reaches
+the sessions, partner links and partners through the project's own relations.
 """
 
 from django.db import models
@@ -10,6 +11,7 @@ from django.db.models.functions import Coalesce
 from django.db.models.lookups import IsNull
 
 from partners.models import Partner, PartnerAlias
+from projects.choices import Category
 
 # The order the report prints its rows in: by year, by 協働の形態 (①②… as the form's 表示順),
 # then by No. Every list, export and page that follows the report uses this one tuple.
@@ -23,15 +25,11 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(fiscal_year=fiscal_year)
 
     def of_form(self, form):  # a Form or its name
-        from projects.models import Form
-
-        if isinstance(form, Form):
-            return self.filter(form=form)
-        return self.filter(form__name=form.strip())
+        if isinstance(form, str):
+            return self.filter(form__name=form.strip())
+        return self.filter(form=form)
 
     def recurring(self):
-        from projects.models import Category
-
         return self.filter(category__in=[Category.ANNUAL, Category.BIENNIAL])
 
     def published(self):
@@ -56,11 +54,11 @@ class ProjectQuerySet(models.QuerySet):
         """
         queryset = self
         for word in text.split()[:10]:
-            found = list(_found_by(word)[: SEARCH_PROBE + 1])
+            found = list(_found_by(self.model, word)[: SEARCH_PROBE + 1])
             if len(found) <= SEARCH_PROBE:
                 queryset = queryset.filter(pk__in=set(found))
             else:
-                queryset = queryset.filter(_matches(word))
+                queryset = queryset.filter(_matches(self.model, word))
         return queryset
 
     def with_participants(self):
@@ -70,9 +68,7 @@ class ProjectQuerySet(models.QuerySet):
         Subqueries rather than joins: a join on sessions would multiply the rows that other
         joins (partners in a keyword search) bring, and the sums with them.
         """
-        from projects.models import Session
-
-        sessions = Session.objects.filter(project=OuterRef("pk")).order_by().values("project")
+        sessions = _sessions(self.model).filter(project=OuterRef("pk")).order_by().values("project")
         return self.annotate(
             participants_total=Subquery(
                 sessions.annotate(total=Sum("participants")).values("total")
@@ -83,7 +79,8 @@ class ProjectQuerySet(models.QuerySet):
             # for the 50 rows of a page; this one looks up each row's sessions by index.
             any_approximate=Coalesce(
                 Subquery(
-                    Session.objects.filter(project=OuterRef("pk"), approximate=True)
+                    _sessions(self.model)
+                    .filter(project=OuterRef("pk"), approximate=True)
                     .order_by()
                     .values("approximate")[:1]
                 ),
@@ -93,20 +90,24 @@ class ProjectQuerySet(models.QuerySet):
 
     def with_session_count(self):
         """Annotate session_count: the project's dates (実施), 0 when none."""
-        from projects.models import Session
-
-        sessions = Session.objects.filter(project=OuterRef("pk")).order_by().values("project")
+        sessions = _sessions(self.model).filter(project=OuterRef("pk")).order_by().values("project")
         return self.annotate(
             session_count=Coalesce(Subquery(sessions.annotate(n=Count("pk")).values("n")), 0)
         )
 
     def with_partner(self, partner):
         """Projects the partner took part in; a subquery, so no row is repeated."""
-        from projects.models import ProjectPartner
+        return self.filter(pk__in=_links(self.model).filter(partner=partner).values("project_id"))
 
-        return self.filter(
-            pk__in=ProjectPartner.objects.filter(partner=partner).values("project_id")
-        )
+
+def _sessions(project_model) -> models.QuerySet:
+    """Every session (実施), reached through the project model's own relation."""
+    return project_model.sessions.rel.related_model._default_manager.all()
+
+
+def _links(project_model) -> models.QuerySet:
+    """Every partner link of projects, reached the same way."""
+    return project_model.partner_links.rel.related_model._default_manager.all()
 
 
 # How many projects a word may find and still be searched as a list of ids (one query).
@@ -118,36 +119,32 @@ def _partners_named(word: str):
     return Partner.objects.filter(Q(name__icontains=word) | Q(pk__in=spelled)).values("pk")
 
 
-def _found_by(word: str):
+def _found_by(project_model, word: str):
     """The ids of the projects the word finds, as one UNION ALL (an id may come twice): each
     part is one substring match a trigram index serves, and a LIMIT stops it early."""
-    from projects.models import Project, ProjectPartner
-
     own = [
-        Project.objects.filter(**{f"{field}__icontains": word})
+        project_model._default_manager.filter(**{f"{field}__icontains": word})
         .order_by()
         .values_list("pk", flat=True)
         for field in ("name", "purpose", "effect")
     ]
     linked = (
-        ProjectPartner.objects.filter(
-            Q(partner__in=_partners_named(word)) | Q(written_as__icontains=word)
-        )
+        _links(project_model)
+        .filter(Q(partner__in=_partners_named(word)) | Q(written_as__icontains=word))
         .order_by()
         .values_list("project_id", flat=True)
     )
     return own[0].union(*own[1:], linked, all=True)
 
 
-def _matches(word: str) -> Q:
+def _matches(project_model, word: str) -> Q:
     """The same match tested on each row. The partner test is a scalar subquery on the
     project's own links (found by index): an IN or EXISTS subquery was turned by both databases
     into the set of every matching link first, for a common word a scan of all 350,000 partner
     links (85-220 ms at 100,000 projects) before the first row."""
-    from projects.models import ProjectPartner
-
     linked = (
-        ProjectPartner.objects.filter(
+        _links(project_model)
+        .filter(
             Q(partner__in=_partners_named(word)) | Q(written_as__icontains=word),
             project=OuterRef("pk"),
         )

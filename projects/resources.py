@@ -21,8 +21,8 @@ from projects.reader.rows import ProjectRow, read_row
 from projects.reader.table import decode_source, read_report
 from projects.report.cells import COLUMN_OF_FIELD, cells_of_fields
 from projects.report.plain import record_of_row
-from projects.services.import_forms import FormChoices, UnknownFormsError
 from projects.services.importing import IMPORT_REASON, project_import_rows
+from projects.services.unknown_forms import FormChoices, UnknownFormsError
 
 
 def report_text_dataset(

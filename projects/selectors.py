@@ -8,8 +8,8 @@ from django.db.models import Prefetch, QuerySet
 from django.db.models.expressions import RawSQL
 
 from partners.models import Partner
+from projects.display import people_text
 from projects.models import Department, Form, Project, ProjectPartner, Session
-from projects.report.summary import people_text
 
 
 def with_report_relations(queryset: QuerySet) -> QuerySet:

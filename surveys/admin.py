@@ -11,7 +11,7 @@ from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from projects.history import KyodoHistoryAdmin
+from projects.admin.history import KyodoHistoryAdmin
 from projects.permissions import is_coordinator
 from surveys import admin_views
 from surveys.forms import OpenSurveyForm

@@ -6,6 +6,11 @@ class SurveysConfig(AppConfig):
     verbose_name = "年次調査"
 
     def ready(self):
-        from surveys import signals
+        # Imported once the apps are loaded: these modules use the models.
+        from projects import year_status
+        from surveys import selectors, signals
 
         signals.connect()
+        year_status.register(
+            locked_pairs=selectors.locked_pairs, collecting_label=selectors.collecting_label
+        )

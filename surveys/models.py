@@ -11,8 +11,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from kyodo.limits import MAX_YEAR, MIN_YEAR
 from projects.models import Department
-from projects.reader.limits import MAX_YEAR, MIN_YEAR
 from projects.wareki import fiscal_year_label
 
 # Records of the cycle are kept for good: no model here has a delete permission.

@@ -25,7 +25,7 @@ from django.db.models.functions import Coalesce
 
 from projects.models import Category, Project, ProjectPartner, Session
 from projects.permissions import department_ids_of, is_coordinator
-from projects.services.next_year import name_for_year
+from projects.rules import name_for_year
 from surveys.checklist import answer_points
 from surveys.models import ANSWERED, EDITABLE, Answer, Status, Survey, Transition
 

@@ -16,7 +16,8 @@ from simple_history.utils import bulk_create_with_history
 
 from projects.models import Department, Project
 from projects.permissions import department_ids_of, is_coordinator
-from projects.services.next_year import next_year_of, project_copy_to_next_year
+from projects.rules import next_year_of
+from projects.services.next_year import project_copy_to_next_year
 from surveys import mail
 from surveys.models import EDITABLE, FINISHED, Answer, Reminder, Status, Survey, Transition
 from surveys.selectors import with_checklists

@@ -13,6 +13,7 @@ from simple_history.signals import post_create_historical_record
 from projects.models import Project
 from projects.permissions import department_ids_of, is_coordinator
 from surveys.models import Answer, Status
+from surveys.services import answer_mark_in_progress
 
 _WATCHED = ("Project", "Session", "ProjectPartner")
 
@@ -45,8 +46,6 @@ def _is_clerk(user) -> bool:
 
 
 def _start(user, department_id: int, fiscal_year: int) -> None:
-    from surveys.services import answer_mark_in_progress
-
     answer = _not_started(user).pop((department_id, fiscal_year), None)
     if answer is not None:
         answer_mark_in_progress(answer=answer, user=user)

@@ -83,7 +83,7 @@ def start_server(env: dict) -> subprocess.Popen:
             str(Path(sys.executable).with_name("gunicorn")),
             "kyodo.wsgi:application",
             "--config",
-            "kyodo/gunicorn.conf.py",
+            "kyodo/gunicorn_conf.py",
             "--bind",
             f"127.0.0.1:{PORT}",
             "--access-logfile",

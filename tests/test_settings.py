@@ -49,6 +49,9 @@ def test_the_production_settings_pass_check_deploy():
         ({"KYODO_CITY_CODE": "01213"}, "KYODO_CITY_CODE"),
         ({"KYODO_PREFECTURE_NAME": "苫小牧"}, "KYODO_PREFECTURE_NAME"),
         ({"KYODO_OPENDATA_LICENCE": " "}, "KYODO_OPENDATA_LICENCE"),
+        ({"KYODO_IMPORT_LOCK_WAIT": "a minute"}, "KYODO_IMPORT_LOCK_WAIT='a minute'"),
+        ({"KYODO_IMPORT_LOCK_WAIT": "-1"}, "KYODO_IMPORT_LOCK_WAIT='-1'"),
+        ({"KYODO_IMPORT_LOCK_WAIT": "nan"}, "KYODO_IMPORT_LOCK_WAIT='nan'"),
     ],
 )
 def test_it_refuses_to_start_with_a_bad_setting(env, message):

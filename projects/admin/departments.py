@@ -7,7 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from projects.history import KyodoHistoryAdmin, fiscal_year_text
+from projects.admin.history import KyodoHistoryAdmin
+from projects.history import fiscal_year_text
 from projects.models import Department
 from projects.permissions import is_coordinator
 

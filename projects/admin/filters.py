@@ -4,7 +4,7 @@ project still lacks (入力の不足)."""
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 
-from projects.admin.guide import GAPS, gap_conditions
+from projects.guide import GAPS, gap_conditions
 from projects.history import fiscal_year_text, typed_date
 from projects.models import Project, Session
 

@@ -12,13 +12,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 
-from projects.admin.import_choices import (
+from projects.admin.import_preview import error_view, outcome_text, preview_view
+from projects.admin.unknown_forms import (
     RECHECK,
     FormChoiceForm,
     ReportConfirmImportForm,
     encode,
 )
-from projects.admin.import_preview import error_view, outcome_text, preview_view
 from projects.permissions import is_coordinator
 from projects.reader.records import ReportReadError
 

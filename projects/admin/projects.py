@@ -17,6 +17,7 @@ from django.utils.html import format_html
 
 from projects.admin.actions import copy_to_next_year, only_editable, publish, withdraw
 from projects.admin.filters import FiscalYearFilter, MissingFilter, SessionDateRangeFilter
+from projects.admin.history import KyodoHistoryAdmin
 from projects.admin.importexport import ReportImportExportMixin
 from projects.admin.inlines import PartnerLinkInline, SessionInline
 from projects.admin.reports import report_urls
@@ -24,7 +25,6 @@ from projects.admin.scope import ProjectScopedPermissions, form_checking_year
 from projects.forms import ProjectAdminForm
 from projects.history import (
     EditConflict,
-    KyodoHistoryAdmin,
     changes_since,
     fiscal_year_text,
     related_history,
@@ -33,8 +33,8 @@ from projects.history import (
 from projects.models import REPORT_ORDER, Department, Project
 from projects.paging import CappedPaginator
 from projects.permissions import can_edit_project, editable_departments, is_coordinator
+from projects.report.charts import series_chart
 from projects.selectors import project_series
-from projects.views.pages import series_chart
 
 _LOCK_FIELDS = ("loaded_version", "loaded_at")
 

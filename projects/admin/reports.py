@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.http import content_disposition_header
 
+from projects import year_status
 from projects.models import Project
 from projects.report.charts import summary_charts
 from projects.report.export import report_dataset
@@ -26,7 +27,6 @@ from projects.report.trends import trend_charts, trend_rows, trends
 from projects.report.writers import UnencodableError, dataset_to_csv, dataset_to_xlsx
 from projects.selectors import projects_for_report
 from projects.wareki import fiscal_year_label
-from surveys.selectors import collecting_label
 
 SUMMARY_URL = "projects_project_summary"
 
@@ -81,7 +81,7 @@ def summary_view(request: HttpRequest, model_admin) -> HttpResponse:
         "trend_charts": trend_charts(trend) if trend else [],
         "downloads": _downloads(fiscal_year) if fiscal_year else {},
         # 「集計中（未提出 n課）」 while the year's survey is open.
-        "collecting": collecting_label(fiscal_year) if fiscal_year else "",
+        "collecting": year_status.collecting_label(fiscal_year) if fiscal_year else "",
     }
     return render(request, "admin/projects/summary.html", context)
 
@@ -107,7 +107,7 @@ def _required_year(request: HttpRequest) -> int:
 def _filename(fiscal_year: int, what: str, extension: str) -> str:
     """「令和6年度_協働事業.csv」; 「…_集計中.csv」 while the year's survey is open. The file itself
     keeps the published layout, so only its name says the figures are not final."""
-    collecting = "_集計中" if collecting_label(fiscal_year) else ""
+    collecting = "_集計中" if year_status.collecting_label(fiscal_year) else ""
     return f"{fiscal_year_label(fiscal_year)}_{what}{collecting}.{extension}"
 
 
@@ -173,6 +173,6 @@ def report_print_view(request: HttpRequest, model_admin) -> HttpResponse:
         "summary": for_display(summary),
         "charts": summary_charts(summary, bar_area=220),
         "sections": report_sections(projects_for_report(fiscal_year=fiscal_year)),
-        "collecting": collecting_label(fiscal_year),
+        "collecting": year_status.collecting_label(fiscal_year),
     }
     return render(request, "projects/report.html", context)

@@ -6,11 +6,12 @@ Nothing is guessed and no text is dropped: what a reader cannot place is an erro
 
 import re
 
+from kyodo.limits import INTEGER_MAX, SMALLINT_MAX
 from projects.wareki import YEAR_PATTERN, WarekiError, year_of
 
 from .dates import DateMatch, find_dates
 from .legal_forms import canonical_partner
-from .limits import INTEGER_MAX, SMALLINT_MAX, within, year_within
+from .limits import within, year_within
 from .records import CellError, PartnerEntry, SessionEntry, SessionsCell
 from .text import clean, collapse, fold
 

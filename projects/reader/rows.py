@@ -1,6 +1,6 @@
 """Reading one row of the report layout (a dataset row) into a record ready to be saved.
 
-Pure like the rest of the reader: limits.py gives the ranges and lengths the register stores.
+Pure like the rest of the reader: kyodo/limits.py gives the ranges and lengths the register stores.
 
 The dataset comes from the report text (via projects.reader.table), a CSV or an XLSX; every
 cell goes through the reader's cell functions, so all three sources obey the same rules.
@@ -11,10 +11,12 @@ the text and the reason, and the row is not saved.
 import unicodedata
 from dataclasses import dataclass, replace
 
+from kyodo import limits
+from kyodo.limits import SMALLINT_MAX
 from projects import layout
 from projects.formulas import restore
-from projects.reader import cells, limits
-from projects.reader.limits import SMALLINT_MAX, within, year_within
+from projects.reader import cells
+from projects.reader.limits import within, year_within
 from projects.reader.records import (
     CellError,
     PartnerEntry,

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from projects.display import UNKNOWN, people
+from projects.wareki import fiscal_year_label
+
 PALETTE = ("#2f6f9f", "#d9822b", "#3c8d5a", "#a14a76", "#6c5fa7", "#8a6d3b", "#c23b3b", "#4d8c8c")
 FONT_SIZE = 13
 ROW = 26
@@ -86,7 +89,6 @@ def summary_charts(
             "svg": bar_chart(bars, title=title, colour=colour, bar_area=bar_area),
         }
 
-    people = "{}{:,}人".format
     charts = [
         _chart(
             "協働の形態別 事業数",
@@ -108,9 +110,9 @@ def summary_charts(
                     d["department"],
                     d["participants"],
                     # 「不明」 for a department none of whose projects has a count, not 「0人」.
-                    "不明"
+                    UNKNOWN
                     if d.get("participants_unknown", 0) >= d["projects"]
-                    else people("約" * d["approximate"], d["participants"]),
+                    else people(d["participants"], d["approximate"]),
                 )
                 for d in summary["by_department"]
             ],
@@ -137,3 +139,16 @@ def summary_charts(
             )
         )
     return charts
+
+
+def series_chart(series) -> str:
+    """Participants per year of the series, as a small bar chart (inline SVG)."""
+    bars = [
+        Bar(
+            label=fiscal_year_label(row.project.fiscal_year),
+            value=row.project.participants_total or 0,
+            text=people(row.project.participants_total, row.project.any_approximate),
+        )
+        for row in series
+    ]
+    return bar_chart(bars, title="参加人数の推移", bar_area=160)

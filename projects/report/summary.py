@@ -9,12 +9,12 @@ import copy
 import csv
 import io
 
+from projects.display import UNKNOWN, people_text
 from projects.models import Project
 from projects.report.figures import year_figures
 from projects.wareki import fiscal_year_label
 
 COMPARED = ("projects", "participants_total", "partners")
-UNKNOWN = "不明"
 
 
 def form_heading(form: str, projects: int) -> str:
@@ -81,19 +81,6 @@ def fiscal_years() -> list[int]:
     return list(
         Project.objects.order_by("-fiscal_year").values_list("fiscal_year", flat=True).distinct()
     )
-
-
-def _people(number: int, approximate: bool) -> str:
-    return f"{'約' if approximate else ''}{number:,}人"
-
-
-def people_text(number: int, approximate: bool, *, unknown: int = 0, projects: int = 0) -> str:
-    """「約12,054人」; 「12,054人（人数不明 2件）」 when some projects have no count; 「不明」 when
-    none has one (a sum of nothing is not 0人)."""
-    if projects and unknown >= projects:
-        return UNKNOWN
-    text = _people(number, approximate)
-    return f"{text}（人数不明 {unknown}件）" if unknown else text
 
 
 def department_people(department: dict) -> str:

@@ -14,10 +14,11 @@ SVG charts, for templates/admin/projects/summary_trends.html.
 from dataclasses import dataclass, field
 
 from partners.models import PartnerKind
+from projects.display import UNKNOWN, people_text
 from projects.models import Category
 from projects.report.charts import Bar, bar_chart
 from projects.report.figures import year_figures
-from projects.report.summary import UNKNOWN, fiscal_years, people_text
+from projects.report.summary import fiscal_years
 from projects.wareki import fiscal_year_label
 
 YEARS = 10

@@ -26,7 +26,6 @@ from projects.reader.rows import ProjectRow
 from projects.report import cells
 from projects.services import bulk
 from projects.services.figures import figures_mark_changed
-from projects.services.import_forms import FormChoices, resolve_forms
 from projects.services.import_partners import ImportPartners
 from projects.services.locks import import_lock_acquire
 from projects.services.series import (
@@ -36,6 +35,7 @@ from projects.services.series import (
     series_link,
     series_link_new,
 )
+from projects.services.unknown_forms import FormChoices, resolve_forms
 
 IMPORT_REASON = "報告書の取込"
 BATCH_SIZE = 500

@@ -6,13 +6,12 @@ lock inside its transaction before it reads anything, held until the transaction
 rollback or a killed process alike).
 
 - PostgreSQL: a transaction-level advisory lock; waiting is bounded by
-  KYODO_IMPORT_LOCK_WAIT seconds (default 60), after which the import is refused.
+  settings.KYODO_IMPORT_LOCK_WAIT seconds (environment, default 60), after which the import is refused.
 - SQLite: every write transaction begins with BEGIN IMMEDIATE (kyodo/settings.py), which already
   lets one writer in at a time; the wait is SQLite's busy timeout.
 """
 
-import os
-
+from django.conf import settings
 from django.db import OperationalError, connection
 
 # pg_advisory_xact_lock(key1, key2): the first key names this application's locks.
@@ -32,7 +31,7 @@ class ImportBusy(Exception):
 
 
 def _wait_seconds() -> float:
-    return float(os.environ.get("KYODO_IMPORT_LOCK_WAIT", "60"))
+    return settings.KYODO_IMPORT_LOCK_WAIT
 
 
 def import_lock_acquire() -> None:

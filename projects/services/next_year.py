@@ -13,18 +13,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
 
-from projects.models import Category, Project, ProjectPartner
+from projects.models import Project, ProjectPartner
 from projects.permissions import can_edit_department
-from projects.wareki import move_year_in_text
-
-# How many years on each recurring category runs next.
-STEP = {Category.ANNUAL: 1, Category.BIENNIAL: 2}
-
-
-def next_year_of(project: Project) -> int | None:
-    """The fiscal year the project runs next, or None when it does not recur."""
-    step = STEP.get(project.category)
-    return project.fiscal_year + step if step else None
+from projects.rules import STEP, name_for_year, next_year_of
 
 
 def _may_copy(user, project: Project) -> bool:
@@ -43,15 +34,6 @@ def skip_reason(project: Project, *, user) -> str | None:
     if not _may_copy(user, project):
         return "担当課の職員ではないか、複製先の年度の調査に回答済みのため複製できません。"
     return None
-
-
-def name_for_year(name: str, *, from_year: int, to_year: int) -> str:
-    """The name with its fiscal year moved on: 「令和5年度 市民塾」 → 「令和6年度 市民塾」.
-
-    Era years (令和5年, 令和5年度第1回) and western years (2023年度, マラソン2023) are moved
-    when they name ``from_year``; any other number (第35回, 10km) is left as it is.
-    """
-    return move_year_in_text(name, from_year=from_year, to_year=to_year)
 
 
 @transaction.atomic

@@ -4,7 +4,7 @@ A project's ``previous`` is its own earlier year. 次年度へ複製 sets it on 
 and `manage.py link_series` for what is already in the register, look for it by the rule of
 次年度へ複製 read backwards: same 担当課 and 協働の形態, one or two years earlier (例年実施,
 2年に一度実施), and a name that becomes this project's name when its year is moved on
-(next_year.name_for_year), compared as projects.reader.text.key compares names. The coordinator
+(projects.rules.name_for_year), compared as projects.reader.text.key compares names. The coordinator
 links and unlinks by hand in the admin (``project_link_previous``).
 """
 
@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from projects.models import Project
 from projects.reader.text import key
+from projects.rules import STEP, name_for_year, previous_link_error
 from projects.services.figures import figures_mark_changed
-from projects.services.next_year import STEP, name_for_year
 
 LINK_REASON = "前年度の協働事業と関連付け"
 UNLINK_REASON = "前年度の協働事業との関連付けを解除"
@@ -26,17 +26,6 @@ UNLINK_REASON = "前年度の協働事業との関連付けを解除"
 # found two years back, as a biennial one is).
 LOOK_BACK = tuple(range(1, max(STEP.values()) + 1))
 CHUNK = 500  # projects per IN list: under SQLite's 999 parameters
-
-
-def previous_link_error(project: Project, previous: Project | None) -> str | None:
-    """Why ``previous`` cannot be the project's previous year, or None when it can."""
-    if previous is None:
-        return None
-    if project.pk is not None and previous.pk == project.pk:
-        return "前年度の協働事業に自分自身は指定できません。"
-    if project.fiscal_year is not None and previous.fiscal_year >= project.fiscal_year:
-        return "前年度の協働事業には、この協働事業より前の年度のものを指定してください。"
-    return None
 
 
 # A candidate as read: (id, fiscal_year, form_id, department_id, name).

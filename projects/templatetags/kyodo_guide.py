@@ -2,7 +2,7 @@
 
 from django import template
 
-from projects.admin.guide import first_day_guide as guide_for
+from projects.guide import first_day_guide as guide_for
 
 register = template.Library()
 

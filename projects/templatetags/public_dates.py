@@ -5,6 +5,7 @@ import datetime
 from django import template
 from django.utils.html import format_html
 
+from projects import display
 from projects.wareki import fiscal_year_label, format_date
 
 register = template.Library()
@@ -29,9 +30,4 @@ def wareki_date(date: datetime.date | None) -> str:
     )
 
 
-@register.filter
-def people(total: int | None, approximate: bool = False) -> str:
-    """「約1,234人」 / 「305人」 / 「—」 when no count was recorded."""
-    if total is None:
-        return "—"
-    return f"{'約' if approximate else ''}{total:,}人"
+register.filter("people", display.people)

@@ -9,14 +9,13 @@ from django.views.decorators.http import require_safe
 from partners.models import Partner
 from projects.models import Department, Project
 from projects.report.cells import category_cell, links_of, name_cell, sessions_lines
-from projects.report.charts import Bar, bar_chart
+from projects.report.charts import series_chart
 from projects.selectors import (
     department_years,
     partner_years,
     project_series,
     with_report_relations,
 )
-from projects.templatetags.public_dates import people
 from projects.wareki import fiscal_year_label
 
 
@@ -26,19 +25,6 @@ def _partner_groups(project: Project) -> list[dict]:
         {"role": role, "links": list(links)}
         for role, links in groupby(links_of(project), key=lambda link: link.role)
     ]
-
-
-def series_chart(series) -> str:
-    """Participants per year of the series, as a small bar chart (inline SVG)."""
-    bars = [
-        Bar(
-            label=fiscal_year_label(row.project.fiscal_year),
-            value=row.project.participants_total or 0,
-            text=people(row.project.participants_total, row.project.any_approximate),
-        )
-        for row in series
-    ]
-    return bar_chart(bars, title="参加人数の推移", bar_area=160)
 
 
 @require_safe

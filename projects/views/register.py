@@ -5,13 +5,13 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from projects import layout
+from projects.display import people
 from projects.filters import RegisterFilter
 from projects.models import Project
 from projects.paging import CappedPaginator
 from projects.report.export import report_rows
 from projects.report.writers import rows_to_csv
 from projects.selectors import register_projects
-from projects.templatetags.public_dates import people
 from projects.views.downloads import attachment, download_name
 from projects.wareki import fiscal_year_label
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from partners.models import Partner
-from projects.admin.guide import first_day_guide
+from projects.guide import first_day_guide
 from projects.models import Department, Project, ProjectPartner, Session
 from tests.admin.conftest import make_user
 from tests.factories import make_project

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from projects.admin.import_choices import ADD, RECHECK
+from projects.admin.unknown_forms import ADD, RECHECK
 from projects.models import Form, Project
 from tests.report_text import report_row, report_text
 

@@ -6,8 +6,8 @@ from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.urls import reverse
 
 from partners.models import Partner, PartnerAlias
-from partners.services import MERGE_REASON, partner_merge
 from projects.models import ProjectPartner
+from projects.services.partners import MERGE_REASON, partner_merge
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from projects import layout
 from projects.models import Department, Form, Project
 from projects.permissions import CLERK_GROUP, COORDINATOR_GROUP
 from projects.resources import ProjectResource
-from projects.services.import_forms import FormChoices
+from projects.services.unknown_forms import FormChoices
 from tests.report_text import report_row, report_text
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,8 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 
 from projects.models import Category, Department, Project, Session
-from projects.services.next_year import name_for_year, project_copy_to_next_year
+from projects.rules import name_for_year
+from projects.services.next_year import project_copy_to_next_year
 from tests.report.conftest import day, make_project
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from django.db import transaction
 
 from projects.reader.records import ReportReadError
 from projects.resources import ProjectResource, report_text_dataset, tabular_dataset
-from projects.services.import_forms import FormChoices
 from projects.services.locks import ImportBusy
+from projects.services.unknown_forms import FormChoices
 
 # Above this many rows a progress bar is shown on a terminal.
 PROGRESS_THRESHOLD = 200

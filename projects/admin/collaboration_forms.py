@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from projects.history import KyodoHistoryAdmin
+from projects.admin.history import KyodoHistoryAdmin
 from projects.models import Form
 
 

@@ -1,9 +1,12 @@
-"""Services on partners: merging duplicates into one body."""
+"""Services on partners: merging duplicates into one body, with their project links.
+
+Here, not in the partners app: a merge moves projects' links, and projects builds on partners."""
 
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.db import transaction
 
 from partners.models import Partner, PartnerAlias
+from projects.models import ProjectPartner
 
 MERGE_REASON = "関係団体の統合"
 
@@ -34,8 +37,6 @@ def partner_merge(*, target: Partner, others: list[Partner], user) -> Partner:
     - blank legal form and note of the target are filled from the others (notes appended);
     - the others are deleted; history records (user, reason) and admin log entries are written.
     """
-    from projects.models import ProjectPartner  # projects depends on partners, not the reverse
-
     target = Partner.objects.select_for_update().get(pk=target.pk)
     others = list(
         Partner.objects.select_for_update()

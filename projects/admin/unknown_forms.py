@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from import_export.forms import ConfirmImportForm
 
 from projects.models import Form
-from projects.services.import_forms import FormChoices
+from projects.services.unknown_forms import FormChoices
 
 ADD = "__add__"  # the option 「一覧に追加する」; never a form's name
 RECHECK = "kyodo_form_choices"  # marks the POST of the choice form on the import page

@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from partners.models import Partner, PartnerAlias
-from partners.services import partner_merge
-from projects.history import KyodoHistoryAdmin, fiscal_year_text
+from projects.admin.history import KyodoHistoryAdmin
+from projects.history import fiscal_year_text
 from projects.permissions import is_coordinator
+from projects.services.partners import partner_merge
 
 
 class PartnerAliasInline(admin.TabularInline):

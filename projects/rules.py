@@ -1,0 +1,64 @@
+"""Rules on a project's values that the model's clean, the admin's forms and the services share.
+
+Plain functions on the values (no query), below the models: a model may call them, and so may
+anything above it.
+"""
+
+from typing import Protocol
+
+from projects.choices import Category
+from projects.wareki import move_year_in_text
+
+
+class _Year(Protocol):
+    """A project as these rules read it: saved or not, its year perhaps not entered yet."""
+
+    @property
+    def pk(self) -> int | None: ...
+
+    @property
+    def fiscal_year(self) -> int | None: ...
+
+
+class _Recurring(Protocol):
+    """A saved project, as next_year_of reads it."""
+
+    @property
+    def fiscal_year(self) -> int: ...
+
+    @property
+    def category(self) -> str: ...
+
+
+def previous_link_error(project: _Year, previous: _Year | None) -> str | None:
+    """Why ``previous`` cannot be the project's previous year, or None when it can."""
+    if previous is None:
+        return None
+    if project.pk is not None and previous.pk == project.pk:
+        return "前年度の協働事業に自分自身は指定できません。"
+    if (
+        project.fiscal_year is not None
+        and previous.fiscal_year is not None
+        and previous.fiscal_year >= project.fiscal_year
+    ):
+        return "前年度の協働事業には、この協働事業より前の年度のものを指定してください。"
+    return None
+
+
+# How many years on each recurring category runs next.
+STEP = {Category.ANNUAL: 1, Category.BIENNIAL: 2}
+
+
+def next_year_of(project: "_Recurring") -> int | None:
+    """The fiscal year the project runs next, or None when it does not recur."""
+    step = STEP.get(project.category)
+    return project.fiscal_year + step if step else None
+
+
+def name_for_year(name: str, *, from_year: int, to_year: int) -> str:
+    """The name with its fiscal year moved on: 「令和5年度 市民塾」 → 「令和6年度 市民塾」.
+
+    Era years (令和5年, 令和5年度第1回) and western years (2023年度, マラソン2023) are moved
+    when they name ``from_year``; any other number (第35回, 10km) is left as it is.
+    """
+    return move_year_in_text(name, from_year=from_year, to_year=to_year)
