@@ -5,8 +5,8 @@ it: duplicates, or a unique-constraint error halfway through a file. Each import
 lock inside its transaction before it reads anything, held until the transaction ends (commit,
 rollback or a killed process alike).
 
-- PostgreSQL: a transaction-level advisory lock; waiting is bounded by
-  settings.KYODO_IMPORT_LOCK_WAIT seconds (environment, default 60), after which the import is refused.
+- PostgreSQL: a transaction-level advisory lock; waiting is bounded by the setting
+  KYODO_IMPORT_LOCK_WAIT (seconds, default 60), after which the import is refused.
 - SQLite: every write transaction begins with BEGIN IMMEDIATE (kyodo/settings.py), which already
   lets one writer in at a time; the wait is SQLite's busy timeout.
 """
