@@ -131,7 +131,7 @@ def _count_categories(figures: dict, projects) -> None:
 
 def _count_departments(figures: dict, projects) -> None:
     # Projects and sessions are counted apart: one query joining both would count each project
-    # once per session (COUNT DISTINCT, a sort of every session of the years: 2.5 times slower).
+    # once per session (COUNT DISTINCT, a sort of every session of the years: slower).
     by_department = (
         projects.values("fiscal_year", "department__name")
         .annotate(n=Count("id"), unknown=Count("id", filter=UNCOUNTED))

@@ -36,7 +36,7 @@ class ImportPartners:
         next import finds the same body.
 
         Written like the projects (bulk.insert_new): bulk_create_with_history built a model and
-        a history instance per row and took a quarter of the writing time.
+        a history instance per row, a large part of the writing time.
         """
         new_partners: dict[str, Partner] = {}
         for row in rows:
