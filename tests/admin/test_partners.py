@@ -80,12 +80,11 @@ def test_partner_merge_is_recorded_in_history_and_the_admin_log(coordinator, dup
 
 def test_partner_merge_is_all_or_nothing(coordinator, duplicates, monkeypatch):
     target, duplicate = duplicates
-    from partners import services
 
     def broken(*args, **kwargs):
         raise RuntimeError("log failure")
 
-    monkeypatch.setattr(services.LogEntry.objects, "log_actions", broken)
+    monkeypatch.setattr(LogEntry.objects, "log_actions", broken)
     with pytest.raises(RuntimeError):
         partner_merge(target=target, others=[duplicate], user=coordinator)
     assert Partner.objects.filter(pk=duplicate.pk).exists()
