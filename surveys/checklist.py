@@ -47,10 +47,8 @@ def _uncounted_dates(project: Project) -> list[str]:
     if project.reported_participants_total is not None:
         return []
     missing = []
-    for _group, members in groupby(
-        _sessions(project), key=lambda s: s.group or ("own", s.pk or id(s))
-    ):
-        members = list(members)
+    for _group, run in groupby(_sessions(project), key=lambda s: s.group or ("own", s.pk or id(s))):
+        members = list(run)
         if all(s.participants is None for s in members):
             missing.append(format_date(members[0].start))
     return missing
