@@ -14,8 +14,10 @@ from import_export import fields, resources
 from projects import layout
 from projects.formulas import neutralise
 from projects.models import Project, ProjectPartner
+from projects.reader.records import ReportReadError
 from projects.report import cells
 from projects.services.report_import import (  # noqa: F401  (where callers found them)
+    project_import_dataset,
     report_text_dataset,
     tabular_dataset,
 )
@@ -89,9 +91,6 @@ class ProjectResource(resources.ModelResource):
         directly.
         ``raise_errors`` raises ReportReadError with every error of the file.
         """
-        from projects.reader.records import ReportReadError
-        from projects.services.report_import import project_import_dataset
-
         result = project_import_dataset(
             dataset,
             dry_run=dry_run,

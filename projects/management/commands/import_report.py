@@ -145,7 +145,7 @@ class _progress:
         self.bar = None
         stream = getattr(stdout, "_out", stdout)
         if total > PROGRESS_THRESHOLD and getattr(stream, "isatty", lambda: False)():
-            from tqdm import tqdm
+            from tqdm import tqdm  # a heavy import a terminal's long file only needs
 
             self.bar = tqdm(total=total, unit="行", desc="読み込み", file=sys.stderr)
 
