@@ -8,11 +8,11 @@ projects are read in chunks and each one's links and sessions let go once it is 
 
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date
 from typing import NamedTuple
 
-from django.db.models import QuerySet
-
-from projects.models import ProjectPartner, Session
+from projects.models import Project, ProjectPartner, Session
+from projects.querysets import ProjectQuerySet
 
 CHUNK = 2000
 
@@ -27,7 +27,8 @@ class Named(NamedTuple):
 class PlainLink(NamedTuple):
     order: int
     role: str
-    count: int | None
+    # As ProjectPartner.count, which the cells read; the field hides tuple.count, unused here.
+    count: int | None  # type: ignore[assignment]
     written_as: str
     partner: Named
 
@@ -41,8 +42,8 @@ class PlainSession(NamedTuple):
     order: int
     group: int
     label: str
-    start: object
-    end: object
+    start: date
+    end: date | None
     participants: int | None
     approximate: bool
     unit: str
@@ -77,7 +78,7 @@ _SESSION = (
 )  # fmt: skip
 
 
-def plain_projects(queryset: QuerySet) -> Iterator[PlainProject]:
+def plain_projects(queryset: ProjectQuerySet[Project]) -> Iterator[PlainProject]:
     """The queryset's projects in report order, each with its partner links and sessions.
 
     The links and sessions of all the projects are read first, each in one query that selects
@@ -103,10 +104,11 @@ def plain_projects(queryset: QuerySet) -> Iterator[PlainProject]:
         sessions[row[0]].append(PlainSession._make(row[1:]))
     rows = queryset.in_report_order().values_list(*_PROJECT)
     for pk, *values, form, department in rows.iterator(chunk_size=CHUNK):
-        yield PlainProject(
-            pk, *values, form=Named(form), department=Named(department),
-            partner_links=tuple(links.pop(pk, ())), sessions=tuple(sessions.pop(pk, ())),
-        )  # fmt: skip
+        # _make: the type checker cannot tell that *values fills the fields before form.
+        yield PlainProject._make((
+            pk, *values, Named(form), Named(department),  # then partner_links, sessions
+            tuple(links.pop(pk, ())), tuple(sessions.pop(pk, ())),
+        ))  # fmt: skip
 
 
 def record_of_row(row) -> PlainProject:
