@@ -2,33 +2,17 @@
 PostgreSQL, nothing to take on SQLite (its BEGIN IMMEDIATE lets one writer in already)."""
 
 import time
-from contextlib import contextmanager
 
 import pytest
 from django.db import connection, transaction
 
 from projects.services import locks
 from projects.services.locks import BUSY_MESSAGE, ImportBusy, import_lock_acquire
+from tests.postgres import another_session
 
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the advisory lock is PostgreSQL's"
 )
-
-
-@contextmanager
-def another_session():
-    """A second connection to the test database, as another import's process would have."""
-    import psycopg
-
-    settings = connection.settings_dict
-    with psycopg.connect(
-        host=settings["HOST"],
-        port=settings["PORT"] or 5432,
-        user=settings["USER"],
-        dbname=settings["NAME"],
-        autocommit=True,
-    ) as other:
-        yield other
 
 
 def _free_in(other) -> bool:
