@@ -17,6 +17,14 @@ TESTS = Path(__file__).resolve().parent
 FOLDER_MARKERS = {"browser": "browser", "faults": "faults"}
 
 
+def pytest_configure(config):
+    # Every test user has a password (tests/factories.py): hashed with PBKDF2's million
+    # rounds each costs a quarter of a second. The suite checks logins, not the hasher.
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         folder = item.path.relative_to(TESTS).parts[0]
