@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 MANAGE := DEBUG=$${DEBUG-1} $(BIN)/python manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint format bench install migrate seed demo browser clean serve loadtest
+.PHONY: run test test-fast lint format bench install migrate seed demo browser clean serve loadtest
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,8 +29,13 @@ demo: seed
 run: demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# The whole suite (browser, child processes, faults too); the 15 slowest tests listed last.
 test: install
-	DEBUG=$${DEBUG-1} $(BIN)/python -m pytest
+	DEBUG=$${DEBUG-1} $(BIN)/python -m pytest --durations=15
+
+# The inner loop: the suite less its slow kinds (markers in pyproject.toml).
+test-fast: install
+	DEBUG=$${DEBUG-1} $(BIN)/python -m pytest -m "not browser and not subprocess and not faults"
 
 # ruff (lint, import order, format), the import contracts of pyproject.toml (import-linter)
 # and the types (mypy with django-stubs).
