@@ -6,7 +6,7 @@ the sessions, partner links and partners through the project's own relations.
 """
 
 from django.db import models
-from django.db.models import Count, Min, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import IsNull
 
@@ -95,9 +95,35 @@ class ProjectQuerySet(models.QuerySet):
             session_count=Coalesce(Subquery(sessions.annotate(n=Count("pk")).values("n")), 0)
         )
 
+    def with_names(self):
+        """Annotate department_name and form_name: the names of the project's 担当課 and
+        協働の形態 in its own year (projects.rules.name_in_year, in SQL: a correlated subquery
+        each, on the past names' unique index)."""
+        department = self.model._meta.get_field("department").related_model
+        form = self.model._meta.get_field("form").related_model
+        return self.annotate(
+            department_name=name_in_year_sql(department, "department"),
+            form_name=name_in_year_sql(form, "form"),
+        )
+
     def with_partner(self, partner):
         """Projects the partner took part in; a subquery, so no row is repeated."""
         return self.filter(pk__in=_links(self.model).filter(partner=partner).values("project_id"))
+
+
+def name_in_year_sql(owner_model, owner: str, year: str = "fiscal_year"):
+    """The name of the row's ``owner`` (a 担当課 or 協働の形態) in the row's ``year``: its past
+    name with the smallest until_year at or after the year, else its current name."""
+    past_model = owner_model._meta.get_field("past_names").related_model
+    field = past_model._meta.get_field(owner_model._meta.model_name).name
+    past = (
+        past_model._default_manager.filter(
+            **{field: OuterRef(f"{owner}_id"), "until_year__gte": OuterRef(year)}
+        )
+        .order_by("until_year")
+        .values("name")[:1]
+    )
+    return Coalesce(Subquery(past), F(f"{owner}__name"))
 
 
 def _sessions(project_model) -> models.QuerySet:

@@ -4,6 +4,7 @@ Plain functions on the values (no query), below the models: a model may call the
 anything above it.
 """
 
+from collections.abc import Iterable
 from typing import Protocol
 
 from projects.choices import Category
@@ -62,3 +63,14 @@ def name_for_year(name: str, *, from_year: int, to_year: int) -> str:
     when they name ``from_year``; any other number (第35回, 10km) is left as it is.
     """
     return move_year_in_text(name, from_year=from_year, to_year=to_year)
+
+
+def name_in_year(past_names: Iterable, current: str, year: int) -> str:
+    """The name of a 担当課 or 協働の形態 in a fiscal year: the past name (anything with
+    ``until_year`` and ``name``) with the smallest until_year at or after the year, else the
+    current name. The one rule of names over the years (projects.names reads it in SQL too)."""
+    found = None
+    for past in past_names:
+        if year <= past.until_year and (found is None or past.until_year < found.until_year):
+            found = past
+    return current if found is None else found.name

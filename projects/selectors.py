@@ -20,6 +20,7 @@ def with_report_relations(queryset: QuerySet) -> QuerySet:
     return (
         queryset.prefetch_related(None)
         .select_related("form", "department")
+        .with_names()
         .prefetch_related(
             Prefetch(
                 "partner_links",
@@ -45,6 +46,7 @@ def register_projects() -> QuerySet:
     return (
         Project.objects.published()
         .select_related("form", "department")
+        .with_names()
         .with_participants()
         .in_report_order()
     )

@@ -61,7 +61,7 @@ def event_projects(fiscal_year: int) -> Iterator[Project]:
 
 def organisers(project) -> str:
     """主催者: the city's department, then each partner once, in the report's order."""
-    names = [f"{settings.KYODO_CITY_NAME} {project.department.name}"]
+    names = [f"{settings.KYODO_CITY_NAME} {project.department_name}"]
     for link in links_of(project):
         if link.partner.name not in names:
             names.append(link.partner.name)
@@ -94,7 +94,7 @@ def event_rows(projects: Iterable | QuerySet, *, url_for: Callable[[int], str]) 
             **city,
             "イベント名": project.name,
             "説明": project.purpose,
-            "連絡先名称": project.department.name,
+            "連絡先名称": project.department_name,
             "主催者": organisers(project),
             "URL": url_for(project.pk),
         }

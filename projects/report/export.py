@@ -50,9 +50,9 @@ def project_record(project: Project) -> dict:
     return {
         "fiscal_year": project.fiscal_year,
         "no": project.number,
-        "form": project.form.name,
+        "form": project.form_name,
         "name": project.name,
-        "department": project.department.name,
+        "department": project.department_name,
         "category": str(Category(project.category).label),
         "since_year": project.since_year,
         "partners": [

@@ -17,6 +17,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 
 from partners.models import Partner, PartnerKind
 from projects.models import Category, FiguresRevision, Project, Session
+from projects.names import department_name_in_year, form_name_in_year
 from projects.wareki import fiscal_year_label
 
 # A project whose count is unknown (「-」 in the report): no session of it has a count. Such a
@@ -97,15 +98,17 @@ def count_years(years: list[int]) -> dict[int, dict]:
 
 
 def _count_forms(figures: dict, projects) -> None:
+    # Counted by form and named as the year named it (a later rename changes no past year).
     by_form = (
-        projects.values("fiscal_year", "form__name", "form__order")
+        projects.annotate(form_name=form_name_in_year())
+        .values("fiscal_year", "form_id", "form_name", "form__order")
         .annotate(n=Count("id"))
-        .order_by("fiscal_year", "form__order", "form__name")
+        .order_by("fiscal_year", "form__order", "form_name")
     )
     for row in by_form:
         year = figures[row["fiscal_year"]]
         year["by_form"].append(
-            {"form": row["form__name"], "order": row["form__order"], "projects": row["n"]}
+            {"form": row["form_name"], "order": row["form__order"], "projects": row["n"]}
         )
         year["projects"] += row["n"]
 
@@ -133,27 +136,28 @@ def _count_departments(figures: dict, projects) -> None:
     # Projects and sessions are counted apart: one query joining both would count each project
     # once per session (COUNT DISTINCT, a sort of every session of the years: slower).
     by_department = (
-        projects.values("fiscal_year", "department__name")
+        projects.annotate(department_name=department_name_in_year())
+        .values("fiscal_year", "department_id", "department_name")
         .annotate(n=Count("id"), unknown=Count("id", filter=UNCOUNTED))
-        .order_by("fiscal_year", "department__name")
+        .order_by("fiscal_year", "department_name")
     )
     sessions = (
         Session.objects.filter(project__fiscal_year__in=list(figures))
-        .values("project__fiscal_year", "project__department__name")
+        .values("project__fiscal_year", "project__department_id")
         .annotate(participants=Sum("participants"), approximate=Count("id", filter=APPROXIMATE))
         .order_by()
     )
     counted = {
-        (row["project__fiscal_year"], row["project__department__name"]): row for row in sessions
+        (row["project__fiscal_year"], row["project__department_id"]): row for row in sessions
     }
     for row in by_department:
         year = figures[row["fiscal_year"]]
-        people = counted.get((row["fiscal_year"], row["department__name"]), {})
+        people = counted.get((row["fiscal_year"], row["department_id"]), {})
         participants = people.get("participants") or 0
         approximate = bool(people.get("approximate"))
         year["by_department"].append(
             {
-                "department": row["department__name"],
+                "department": row["department_name"],
                 "projects": row["n"],
                 "participants": participants,
                 "approximate": approximate,

@@ -60,15 +60,15 @@ class PlainProject(NamedTuple):
     effect: str
     reported_session_count: int | None
     reported_participants_total: int | None
-    form: Named
-    department: Named
+    form_name: str  # the names in the project's year (projects.names)
+    department_name: str
     partner_links: tuple[PlainLink, ...]  # in report order already
     sessions: tuple[PlainSession, ...]
 
 
 _PROJECT = (
     "pk", "fiscal_year", "number", "name", "category", "since_year", "purpose", "effect",
-    "reported_session_count", "reported_participants_total", "form__name", "department__name",
+    "reported_session_count", "reported_participants_total", "form_name", "department_name",
 )  # fmt: skip
 _LINK = ("project_id", "order", "role", "count", "written_as", "partner__name")
 _SESSION = (
@@ -101,10 +101,10 @@ def plain_projects(queryset: QuerySet) -> Iterator[PlainProject]:
         .values_list(*_SESSION)
     ):
         sessions[row[0]].append(PlainSession._make(row[1:]))
-    rows = queryset.in_report_order().values_list(*_PROJECT)
-    for pk, *values, form, department in rows.iterator(chunk_size=CHUNK):
+    rows = queryset.with_names().in_report_order().values_list(*_PROJECT)
+    for pk, *values in rows.iterator(chunk_size=CHUNK):
         yield PlainProject(
-            pk, *values, form=Named(form), department=Named(department),
+            pk, *values,
             partner_links=tuple(links.pop(pk, ())), sessions=tuple(sessions.pop(pk, ())),
         )  # fmt: skip
 
@@ -115,7 +115,7 @@ def record_of_row(row) -> PlainProject:
     return PlainProject(
         0, row.fiscal_year, row.number, row.name, row.category, row.since_year, row.purpose,
         row.effect, row.sessions.reported_session_count, row.sessions.reported_participants_total,
-        form=Named(row.form), department=Named(row.department),
+        row.form, row.department,
         partner_links=tuple(
             PlainLink(order, p.role, p.count, p.written_as, Named(p.name))
             for order, p in enumerate(row.partners)

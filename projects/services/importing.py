@@ -20,6 +20,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from projects import layout
 from projects.models import Department, Form, Project, ProjectPartner, Session
+from projects.names import departments_named
 from projects.permissions import can_edit_department, department_ids_of, is_coordinator
 from projects.reader.records import ReadError, ReportReadError, SessionEntry
 from projects.reader.rows import ProjectRow
@@ -68,14 +69,24 @@ class _Maps:
 
     def __init__(self, rows: list[ProjectRow], forms: dict[str, "Form"]):
         self.forms = forms
-        self.departments = {
-            d.name: d for d in Department.objects.filter(name__in={r.department for r in rows})
-        }
+        years = {r.fiscal_year for r in rows}
+        # Each row's 担当課 by the name it had in the row's year (a renamed department is found
+        # by its old name in the years before the rename), else by its name now.
+        self.departments: dict[tuple[int, str], Department] = {}
+        for year in sorted(years):
+            names = {r.department for r in rows if r.fiscal_year == year}
+            for name, department in departments_named(names, year).items():
+                self.departments[(year, name)] = department
+        unfound = {r.department for r in rows} - {name for _, name in self.departments}
+        now = {d.name: d for d in Department.objects.filter(name__in=unfound)}
+        for row in rows:
+            key = (row.fiscal_year, row.department)
+            if key not in self.departments and row.department in now:
+                self.departments[key] = now[row.department]
         self.partners = ImportPartners()
         # New projects of a year whose look-back years are not in the file are linked to their
         # previous year as they are written: the register holds those years already, and the
         # import does not change them (candidates read once for the file).
-        years = {r.fiscal_year for r in rows}
         self.linkable_years = {y for y in years if not {y - back for back in LOOK_BACK} & years}
         self.series = SeriesCandidates(self.linkable_years, {form.pk for form in forms.values()})
         # The file's projects the register holds already, as (year, form id, No.): a batch of
@@ -152,8 +163,8 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
     children: list[tuple[Project, list[dict], list[dict]]] = []
     replaced: list[Project] = []  # updated projects whose old children go
     for row in batch:
-        department = maps.departments[row.department]
-        project = existing.get(row.key)
+        department = maps.departments[(row.fiscal_year, row.department)]
+        project = existing.get((row.fiscal_year, maps.forms[row.form].pk, row.number))
         if allowed is not None:
             refused = department.pk not in allowed or (
                 project is not None and project.department_id not in allowed
@@ -264,7 +275,9 @@ def _insert_projects(projects: list[Project], maps, user, reason) -> None:
     )
 
 
-def _existing_projects(batch, maps) -> dict[tuple[int, str, int], Project]:
+def _existing_projects(batch, maps) -> dict[tuple[int, int, int], Project]:
+    """The batch's projects the register holds, by (year, form id, No.): by the form's id, as
+    a renamed form is named in a file by the name of the file's year."""
     batch = [r for r in batch if (r.fiscal_year, maps.forms[r.form].pk, r.number) in maps.existing]
     if not batch:
         return {}
@@ -276,6 +289,7 @@ def _existing_projects(batch, maps) -> dict[tuple[int, str, int], Project]:
             number__in={r.number for r in batch},
         )
         .select_related("form", "department")  # the department: the preview's 変更前
+        .with_names()
         .prefetch_related(
             models.Prefetch(
                 "partner_links",
@@ -284,25 +298,26 @@ def _existing_projects(batch, maps) -> dict[tuple[int, str, int], Project]:
             models.Prefetch("sessions", Session.objects.order_by("order", "pk")),
         )
     )
-    wanted = {r.key for r in batch}
+    wanted = {(r.fiscal_year, maps.forms[r.form].pk, r.number) for r in batch}
     found = {}
     for project in candidates:
-        project_key = (project.fiscal_year, project.form.name, project.number)
+        project_key = (project.fiscal_year, project.form_id, project.number)
         if project_key in wanted:
             found[project_key] = project
     return found
 
 
 def _create_departments(batch, maps, user, reason) -> None:
-    missing = sorted({r.department for r in batch} - maps.departments.keys())
+    missing = {(r.fiscal_year, r.department) for r in batch} - maps.departments.keys()
     if missing:
         created = bulk_create_with_history(
-            [Department(name=name) for name in missing],
+            [Department(name=name) for name in sorted({name for _, name in missing})],
             Department,
             default_user=user,
             default_change_reason=reason,
         )
-        maps.departments.update({d.name: d for d in created})
+        by_name = {d.name: d for d in created}
+        maps.departments.update({key: by_name[key[1]] for key in missing})
 
 
 def _sessions_for(row: ProjectRow) -> list[dict]:

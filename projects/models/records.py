@@ -12,7 +12,7 @@ from kyodo.limits import MAX_YEAR, MIN_YEAR
 from partners.models import Partner
 from projects.choices import Category
 from projects.querysets import REPORT_ORDER, ProjectQuerySet
-from projects.rules import previous_link_error
+from projects.rules import name_in_year, previous_link_error
 from projects.wareki import fiscal_year_label, outside_fiscal_year
 
 
@@ -188,6 +188,31 @@ class Project(models.Model):
     @property
     def fiscal_year_label(self) -> str:
         return fiscal_year_label(self.fiscal_year)
+
+    # The names of the project's 担当課 and 協働の形態 in its own year, as that year's report
+    # printed them (a later rename does not change them). A list annotates them
+    # (ProjectQuerySet.with_names); otherwise they are read through the relations.
+    @property
+    def department_name(self) -> str:
+        if "_department_name" not in self.__dict__:
+            past = self.department.past_names.all()
+            self._department_name = name_in_year(past, self.department.name, self.fiscal_year)
+        return self.__dict__["_department_name"]
+
+    @department_name.setter
+    def department_name(self, value: str) -> None:
+        self._department_name = value
+
+    @property
+    def form_name(self) -> str:
+        if "_form_name" not in self.__dict__:
+            past = self.form.past_names.all()
+            self._form_name = name_in_year(past, self.form.name, self.fiscal_year)
+        return self.__dict__["_form_name"]
+
+    @form_name.setter
+    def form_name(self, value: str) -> None:
+        self._form_name = value
 
     def clean(self):
         super().clean()

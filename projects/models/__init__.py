@@ -1,0 +1,34 @@
+"""The register's records: one module per concern, every model importable from here.
+
+records.py  協働の形態, 担当課, 協働事業, its partner links and sessions, 年次集計's tokens
+names.py    the names a 担当課 or 協働の形態 had before a rename, and departments' successors
+"""
+
+from projects.choices import Category
+from projects.querysets import REPORT_ORDER
+
+from .names import DepartmentPastName, DepartmentSuccession, FormPastName
+from .records import (
+    Department,
+    FiguresRevision,
+    Form,
+    ParticipantUnit,
+    Project,
+    ProjectPartner,
+    Session,
+)
+
+__all__ = [
+    "REPORT_ORDER",
+    "Category",
+    "Department",
+    "DepartmentPastName",
+    "DepartmentSuccession",
+    "FiguresRevision",
+    "Form",
+    "FormPastName",
+    "ParticipantUnit",
+    "Project",
+    "ProjectPartner",
+    "Session",
+]
