@@ -94,9 +94,14 @@ def _clean_name(kind: _Kind, name: str) -> str:
     return name
 
 
-@transaction.atomic
-def _rename(kind: _Kind, *, owner, name: str, from_year: int, user):
-    owner = kind.model.objects.select_for_update().get(pk=owner.pk)
+def _kind_of(owner) -> _Kind:
+    return DEPARTMENT if isinstance(owner, Department) else FORM
+
+
+def check_rename(*, owner: Department | Form, name: str, from_year: int) -> str:
+    """The name as it will be stored, or a ValidationError saying why this rename cannot be
+    made (the admin's form asks before saving; the services ask again inside their lock)."""
+    kind = _kind_of(owner)
     name = _clean_name(kind, name)
     if not MIN_YEAR < from_year <= MAX_YEAR:
         raise ValidationError(f"適用する年度は{MIN_YEAR + 1}年度から{MAX_YEAR}年度までです。")
@@ -109,6 +114,29 @@ def _rename(kind: _Kind, *, owner, name: str, from_year: int, user):
     if name == owner.name:
         raise ValidationError(f"{kind.what}の名称は「{name}」のままです。")
     _check_free(kind, owner, name, range(from_year, MAX_YEAR + 1))
+    return name
+
+
+def check_correct(*, owner: Department | Form, name: str, until_year: int | None) -> str:
+    """The corrected name as it will be stored, or a ValidationError (as check_rename)."""
+    kind = _kind_of(owner)
+    name = _clean_name(kind, name)
+    past = _past(kind, owner)
+    if until_year is None:
+        first = past[-1].until_year + 1 if past else MIN_YEAR
+        _check_free(kind, owner, name, range(first, MAX_YEAR + 1))
+        return name
+    row = next((p for p in past if p.until_year == until_year), None)
+    if row is None:
+        raise ValidationError(f"{fiscal_year_label(until_year)}までの旧名称はありません。")
+    _check_free(kind, owner, name, range(_first_year_of(kind, row), until_year + 1))
+    return name
+
+
+@transaction.atomic
+def _rename(kind: _Kind, *, owner, name: str, from_year: int, user):
+    owner = kind.model.objects.select_for_update().get(pk=owner.pk)
+    name = check_rename(owner=owner, name=name, from_year=from_year)
     old = kind.past_model(**{kind.owner: owner}, name=owner.name, until_year=from_year - 1)
     _stamp(old, user, RENAME_REASON).save()
     owner.name = name
@@ -120,18 +148,12 @@ def _rename(kind: _Kind, *, owner, name: str, from_year: int, user):
 @transaction.atomic
 def _correct(kind: _Kind, *, owner, name: str, until_year: int | None, user):
     owner = kind.model.objects.select_for_update().get(pk=owner.pk)
-    name = _clean_name(kind, name)
-    past = _past(kind, owner)
+    name = check_correct(owner=owner, name=name, until_year=until_year)
     if until_year is None:  # the current name, for the years after the last past name
-        first = past[-1].until_year + 1 if past else MIN_YEAR
-        _check_free(kind, owner, name, range(first, MAX_YEAR + 1))
         owner.name = name
         _stamp(owner, user, CORRECT_REASON).save()
     else:
-        row = next((p for p in past if p.until_year == until_year), None)
-        if row is None:
-            raise ValidationError(f"{fiscal_year_label(until_year)}までの旧名称はありません。")
-        _check_free(kind, owner, name, range(_first_year_of(kind, row), until_year + 1))
+        row = kind.past_model.objects.get(**{kind.owner: owner}, until_year=until_year)
         row.name = name
         _stamp(row, user, CORRECT_REASON).save()
     figures_mark_all_changed()
@@ -197,4 +219,3 @@ def department_succeed(
     if not made:
         raise ValidationError("元の担当課と後継の担当課が同じです。")
     return made
-
