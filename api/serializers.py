@@ -42,7 +42,11 @@ class ProjectSerializer(serializers.Serializer):
     )
     partners = PartnerSerializer(many=True, help_text="取組に関係した団体等（報告書の順）")
     sessions = SessionSerializer(many=True, help_text="実施年月日、参加人数（報告書の順）")
-    participants_total = serializers.IntegerField(help_text="参加人数の合計（不明な回は0）")
+    participants_total = serializers.IntegerField(
+        allow_null=True,
+        help_text="参加人数の合計（人数のある回の和）。どの回にも人数がなければ null（0ではない）",
+    )
+    participants_approximate = serializers.BooleanField(help_text="合計に概数（約…人）の回を含むか")
 
     def to_representation(self, instance):
         request = self.context["request"]

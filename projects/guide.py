@@ -19,6 +19,7 @@ from projects.wareki import fiscal_year_label, format_date
 
 SHOWN = 5  # projects named per line; the rest behind a link to the list
 
+
 @dataclass
 class Gap:
     code: str

@@ -5,7 +5,7 @@ anything above it.
 """
 
 from collections.abc import Iterable
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from projects.choices import Category
 from projects.wareki import move_year_in_text
@@ -74,3 +74,21 @@ def name_in_year(past_names: Iterable, current: str, year: int) -> str:
         if year <= past.until_year and (found is None or past.until_year < found.until_year):
             found = past
     return current if found is None else found.name
+
+
+class Participants(NamedTuple):
+    """A project's participants: the sum of the counts its dates have, None when no date has
+    one (unknown is not 0人), and whether any counted date is approximate (約).
+
+    The one definition: ProjectQuerySet.with_participants computes the same in SQL, and
+    年次集計 (projects.report.figures) adds them up per department and year."""
+
+    total: int | None
+    approximate: bool
+
+
+def participants(sessions: Iterable) -> Participants:
+    counted = [s for s in sessions if s.participants is not None]
+    if not counted:
+        return Participants(None, False)
+    return Participants(sum(s.participants for s in counted), any(s.approximate for s in counted))

@@ -22,6 +22,7 @@ from projects.admin.importexport import ReportImportExportMixin
 from projects.admin.inlines import PartnerLinkInline, SessionInline
 from projects.admin.reports import report_urls
 from projects.admin.scope import ProjectScopedPermissions, form_checking_year
+from projects.display import people
 from projects.forms import ProjectAdminForm
 from projects.history import (
     EditConflict,
@@ -30,10 +31,11 @@ from projects.history import (
     related_history,
     wareki_or_blank,
 )
-from projects.models import REPORT_ORDER, Department, Project
+from projects.models import REPORT_ORDER, Department, Project, Session
 from projects.paging import CappedPaginator
 from projects.permissions import can_edit_project, editable_departments, is_coordinator
 from projects.report.charts import series_chart
+from projects.rules import participants
 from projects.selectors import project_series
 
 _LOCK_FIELDS = ("loaded_version", "loaded_at")
@@ -151,9 +153,7 @@ class ProjectAdmin(ProjectScopedPermissions, ReportImportExportMixin, KyodoHisto
 
     @admin.display(description="参加人数", ordering=Coalesce("participants_total", 0))
     def participants_display(self, obj):
-        if obj.participants_total is None:
-            return "-"
-        return f"{'約' if obj.any_approximate else ''}{obj.participants_total:,}人"
+        return people(obj.participants_total, obj.any_approximate)
 
     def get_urls(self):
         # 年次集計 (the yearly summary), its downloads and the printable report.
@@ -177,10 +177,10 @@ class ProjectAdmin(ProjectScopedPermissions, ReportImportExportMixin, KyodoHisto
     def participants_summary(self, obj):
         if obj is None or obj.pk is None:
             return format_html('<span class="kyodo-participants-total">{}</span>', "-")
-        sessions = list(obj.sessions.all())
-        total = sum(s.participants or 0 for s in sessions)
-        approximate = any(s.approximate for s in sessions)
-        text = f"全{len(sessions)}回 延べ{'約' if approximate else ''}{total:,}人"
+        # Read afresh: the sessions as saved, whatever a list's prefetch holds.
+        sessions = list(Session.objects.filter(project=obj))
+        counted = participants(sessions)
+        text = f"全{len(sessions)}回 延べ{people(counted.total, counted.approximate)}"
         return format_html('<span class="kyodo-participants-total">{}</span>', text)
 
     def get_fieldsets(self, request, obj=None):

@@ -17,6 +17,7 @@ from projects.models import Category, Project
 from projects.report import cells
 from projects.report.cells import report_row
 from projects.report.plain import plain_projects
+from projects.rules import participants
 
 
 def _prepared(projects: QuerySet | Iterable[Project]) -> Iterable[Project]:
@@ -47,6 +48,7 @@ def report_dataset(queryset: QuerySet | Iterable[Project]):
 def project_record(project: Project) -> dict:
     """The structured record of a project (what `export_report --format json` writes)."""
     sessions, links = cells.sessions_of(project), cells.links_of(project)
+    counted = participants(sessions)
     return {
         "fiscal_year": project.fiscal_year,
         "no": project.number,
@@ -69,7 +71,9 @@ def project_record(project: Project) -> dict:
             }
             for session in sessions
         ],
-        "participants_total": sum(s.participants or 0 for s in sessions),
+        # One definition (projects.rules.participants): null when no date has a count.
+        "participants_total": counted.total,
+        "participants_approximate": counted.approximate,
     }
 
 

@@ -1,7 +1,7 @@
 """The figures of fiscal years, counted once and kept until one of the years changes.
 
 One year's figures are everything 年次集計 shows of it: projects by 協働の形態, 実施区分 and
-担当課, participants, partners by 種別, and continued projects. The summary, its comparison with
+担当課, participants, partners by 種別, and 新規・継続 by 実施区分. The summary, its comparison with
 the year before, the trend over ten years and the all-years table are read from them
 (projects.report.summary and trends), so the page counts each year once, not three times.
 
@@ -13,7 +13,7 @@ Reading kept figures runs 1 query; counting adds 5, whatever the number of years
 """
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from partners.models import Partner, PartnerKind
 from projects.models import Category, FiguresRevision, Project, Session
@@ -25,11 +25,9 @@ from projects.wareki import fiscal_year_label
 UNCOUNTED = ~Exists(
     Session.objects.filter(project=OuterRef("pk"), participants__isnull=False).values("pk")
 )
-# Continued (the trend's 新規・継続): linked to an earlier year, or running since before it.
-CONTINUED = Q(previous__isnull=False) | Q(since_year__lt=F("fiscal_year"))
 APPROXIMATE = Q(approximate=True)  # a session's 「約」
 
-_KEY = "kyodo:figures:v1:{year}:{token}"  # v1: the shape of the dict below
+_KEY = "kyodo:figures:v2:{year}:{token}"  # v2: the shape of the dict below
 
 
 def year_figures(years) -> dict[int, dict]:
@@ -80,7 +78,6 @@ def _empty_year(fiscal_year: int) -> dict:
         "participants_approximate": False,
         "participants_unknown": 0,  # projects without any count
         "new_vs_continuing": {"new": 0, "continuing": 0, "other": 0},  # by 実施区分
-        "continued": 0,  # by CONTINUED
         "partners": 0,
         "partners_by_kind": [],
     }
@@ -114,13 +111,10 @@ def _count_forms(figures: dict, projects) -> None:
 
 
 def _count_categories(figures: dict, projects) -> None:
-    rows = projects.values("fiscal_year", "category").annotate(
-        n=Count("id"), continued=Count("id", filter=CONTINUED)
-    )
+    rows = projects.values("fiscal_year", "category").annotate(n=Count("id"))
     counts = {}
     for row in rows.order_by():
         counts[row["fiscal_year"], row["category"]] = row["n"]
-        figures[row["fiscal_year"]]["continued"] += row["continued"]
     for fiscal_year, year in figures.items():
         for item, value in zip(year["by_category"], Category.values, strict=True):
             item["projects"] = counts.get((fiscal_year, value), 0)

@@ -20,7 +20,6 @@ from django.utils import timezone
 from projects.models import DepartmentSuccession, Project
 from projects.reader.text import key
 from projects.rules import STEP, name_for_year, previous_link_error
-from projects.services.figures import figures_mark_changed
 
 LINK_REASON = "前年度の協働事業と関連付け"
 UNLINK_REASON = "前年度の協働事業との関連付けを解除"
@@ -186,8 +185,7 @@ def series_link(projects: Iterable[Project], *, user=None, reason: str = LINK_RE
         linked.append(project)
     for start in range(0, len(linked), CHUNK):
         _save_links(linked[start : start + CHUNK], user=user, reason=reason)
-    # A raw UPDATE sends no signal: a link makes a project continued (年次集計's 新規・継続).
-    figures_mark_changed(years={project.fiscal_year for project in linked})
+    # No figure of 年次集計 depends on the links (新規・継続 follow 実施区分): no token to renew.
     return linked
 
 
