@@ -5,6 +5,8 @@ projects.models builds its manager from this class, so it imports no model: a ve
 the sessions, partner links and partners through the project's own relations.
 """
 
+from typing import Self, TypeVar, cast
+
 from django.db import models
 from django.db.models import Count, F, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
@@ -18,28 +20,33 @@ from projects.choices import Category
 REPORT_ORDER = ("fiscal_year", "form__order", "form__name", "number")
 
 
-class ProjectQuerySet(models.QuerySet):
+# The model, Project: generic so that this module imports no model, and django-stubs still
+# knows what `Project.objects.published()` and the rest return.
+_Project = TypeVar("_Project", bound=models.Model)
+
+
+class ProjectQuerySet(models.QuerySet[_Project]):
     """The reads the admin, the public pages, the report and the API call."""
 
-    def for_year(self, fiscal_year: int):
+    def for_year(self, fiscal_year: int) -> Self:
         return self.filter(fiscal_year=fiscal_year)
 
-    def of_form(self, form):  # a Form or its name
+    def of_form(self, form) -> Self:  # a Form or its name
         if isinstance(form, str):
             return self.filter(form__name=form.strip())
         return self.filter(form=form)
 
-    def recurring(self):
+    def recurring(self) -> Self:
         return self.filter(category__in=[Category.ANNUAL, Category.BIENNIAL])
 
-    def published(self):
+    def published(self) -> Self:
         """What citizens see: the public pages and the open data."""
         return self.filter(published=True)
 
-    def in_report_order(self):
+    def in_report_order(self) -> Self:
         return self.order_by(*REPORT_ORDER)
 
-    def matching(self, text: str):
+    def matching(self, text: str) -> Self:
         """Projects where every word of the text (ten at most) appears in the name, purpose or
         effect, or in a partner: its name, another spelling of it, or the report's wording.
 
@@ -61,7 +68,7 @@ class ProjectQuerySet(models.QuerySet):
                 queryset = queryset.filter(_matches(self.model, word))
         return queryset
 
-    def with_participants(self):
+    def with_participants(self) -> Self:
         """Annotate participants_total (None when no session has a count), first_start and
         any_approximate.
 
@@ -88,14 +95,14 @@ class ProjectQuerySet(models.QuerySet):
             ),
         )
 
-    def with_session_count(self):
+    def with_session_count(self) -> Self:
         """Annotate session_count: the project's dates (実施), 0 when none."""
         sessions = _sessions(self.model).filter(project=OuterRef("pk")).order_by().values("project")
         return self.annotate(
             session_count=Coalesce(Subquery(sessions.annotate(n=Count("pk")).values("n")), 0)
         )
 
-    def with_names(self):
+    def with_names(self) -> Self:
         """Annotate department_name and form_name: the names of the project's 担当課 and
         協働の形態 in its own year (projects.rules.name_in_year, in SQL: a correlated subquery
         each, on the past names' unique index)."""
@@ -106,7 +113,7 @@ class ProjectQuerySet(models.QuerySet):
             form_name=name_in_year_sql(form, "form"),
         )
 
-    def with_partner(self, partner):
+    def with_partner(self, partner) -> Self:
         """Projects the partner took part in; a subquery, so no row is repeated."""
         return self.filter(pk__in=_links(self.model).filter(partner=partner).values("project_id"))
 
@@ -177,9 +184,11 @@ def _matches(project_model, word: str) -> Q:
         .order_by()
         .values("pk")[:1]
     )
-    return (
+    # The stubs type Q | <expression> as Combinable; Django returns a Q (Q._combine).
+    return cast(
+        Q,
         Q(name__icontains=word)
         | Q(purpose__icontains=word)
         | Q(effect__icontains=word)
-        | IsNull(Subquery(linked), False)
+        | IsNull(Subquery(linked), False),
     )

@@ -3,16 +3,21 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import TYPE_CHECKING, Generic, TypedDict, TypeVar
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.db.models.expressions import RawSQL
 
 from partners.models import Partner
 from projects.display import people_text
 from projects.models import Department, Form, Project, ProjectPartner, Session
+from projects.querysets import ProjectQuerySet
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
-def with_report_relations(queryset: QuerySet) -> QuerySet:
+def with_report_relations(queryset: ProjectQuerySet[Project]) -> ProjectQuerySet[Project]:
     """The queryset with what the report cells read, in report order: 3 queries in all.
 
     Prefetches already on the queryset are replaced, so applying this twice is harmless.
@@ -32,7 +37,9 @@ def with_report_relations(queryset: QuerySet) -> QuerySet:
     )
 
 
-def projects_for_report(*, fiscal_year: int, form: Form | str | None = None) -> QuerySet:
+def projects_for_report(
+    *, fiscal_year: int, form: Form | str | None = None
+) -> ProjectQuerySet[Project]:
     """A year's projects (optionally one form's) ready for the report, ordered by form and No."""
     queryset = Project.objects.for_year(fiscal_year)
     if form is not None:
@@ -40,7 +47,7 @@ def projects_for_report(*, fiscal_year: int, form: Form | str | None = None) -> 
     return with_report_relations(queryset)
 
 
-def register_projects() -> QuerySet:
+def register_projects() -> ProjectQuerySet[Project]:
     """The public list: published projects with form, department and participants, in report
     order. The caller narrows it (projects.filters.PublicProjectFilter); 1 query a page."""
     return (
@@ -52,7 +59,7 @@ def register_projects() -> QuerySet:
     )
 
 
-def series_of(project: Project) -> QuerySet:
+def series_of(project: Project) -> ProjectQuerySet[Project]:
     """Every year of the project's series: the years before it (``previous``, its ``previous``…)
     and every later year linked to any of them; one query whatever the series' length.
 
@@ -103,9 +110,11 @@ def project_series(project: Project, *, published_only: bool = True) -> list[Ser
     links = ProjectPartner.objects.filter(project_id__in=list(partners)).select_related("partner")
     for link in links.order_by("order", "pk"):
         partners[link.project_id][link.partner_id] = link.partner.name
-    rows, shown = [], {}
+    rows: list[SeriesYear] = []
+    shown: dict[int, Project] = {}
     for item in years:
-        before = shown.get(item.previous_id) or next(
+        previous = shown.get(item.previous_id) if item.previous_id is not None else None
+        before = previous or next(
             (p for p in reversed(list(shown.values())) if p.fiscal_year < item.fiscal_year), None
         )
         row = SeriesYear(project=item, current=item.pk == project.pk)
@@ -118,12 +127,15 @@ def project_series(project: Project, *, published_only: bool = True) -> list[Ser
     return rows
 
 
+_Shown = TypeVar("_Shown", bound=Project)
+
+
 @dataclass
-class YearGroup:
+class YearGroup(Generic[_Shown]):
     """A fiscal year's projects on a department or partner page, with the year's totals."""
 
     fiscal_year: int
-    projects: list[Project]
+    projects: list[_Shown]
 
     @property
     def participants_total(self) -> int | None:
@@ -146,7 +158,7 @@ class YearGroup:
         )
 
 
-def _by_year(projects: Iterable[Project]) -> list[YearGroup]:
+def _by_year(projects: Iterable[_Shown]) -> list[YearGroup[_Shown]]:
     """Projects in report order grouped by fiscal year, the latest year first."""
     groups = [YearGroup(year, list(items)) for year, items in groupby(projects, _fiscal_year)]
     return groups[::-1]
@@ -156,12 +168,16 @@ def _fiscal_year(project: Project) -> int:
     return project.fiscal_year
 
 
-def department_years(department: Department) -> list[YearGroup]:
+def department_years(department: Department) -> list[YearGroup[Project]]:
     """The department's published projects by year, latest first: 1 query."""
     return _by_year(register_projects().filter(department=department))
 
 
-def partner_years(partner: Partner) -> list[YearGroup]:
+class _Roles(TypedDict):
+    roles: list[ProjectPartner]
+
+
+def partner_years(partner: Partner) -> list[YearGroup["WithAnnotations[Project, _Roles]"]]:
     """Every published project the partner took part in, by year, latest first; each project has
     ``roles``: the partner's links to it (role, count and the name the report wrote). 2 queries.
     """

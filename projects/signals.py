@@ -13,7 +13,7 @@ from projects.services.figures import figures_mark_all_changed, figures_mark_cha
 
 
 def _project_saved(sender, instance: Project, created: bool, **kwargs) -> None:
-    years = {instance.fiscal_year}
+    years: set[int | None] = {instance.fiscal_year}
     if not created:
         if not hasattr(instance, "_loaded_fiscal_year"):
             # Saved over an existing row without loading it: its old year is unknown.
@@ -61,7 +61,7 @@ def connect() -> None:
             signal.connect(_child_changed, sender=model, dispatch_uid=f"figures.{model.__name__}")
     for signal in (post_save, post_delete):
         signal.connect(_partner_changed, sender=Partner, dispatch_uid="figures.partner")
-        for model in (Form, Department):
+        for named in (Form, Department):
             signal.connect(
-                _named_list_changed, sender=model, dispatch_uid=f"figures.{model.__name__}"
+                _named_list_changed, sender=named, dispatch_uid=f"figures.{named.__name__}"
             )

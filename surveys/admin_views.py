@@ -163,10 +163,10 @@ def _answer_action(request: HttpRequest, answer: Answer) -> SubmitForm | Comment
         services.answer_mark_none(answer=answer, user=user)
         messages.success(request, "「該当なし」で回答しました。")
     elif action in {"return", "confirm"}:
-        form = CommentForm(request.POST)
-        if not form.is_valid():
-            return form
-        comment = form.cleaned_data["comment"]
+        comment_form = CommentForm(request.POST)
+        if not comment_form.is_valid():
+            return comment_form
+        comment = comment_form.cleaned_data["comment"]
         if action == "return":
             services.answer_return(answer=answer, user=user, comment=comment)
             messages.success(request, f"{answer.department.name}の回答を差し戻しました。")

@@ -6,13 +6,16 @@ sent are Reminder rows. None of these is ever deleted: they have no delete permi
 foreign keys PROTECT, and Transition and Reminder refuse to be changed once written.
 """
 
+from datetime import datetime
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from kyodo.limits import MAX_YEAR, MIN_YEAR
-from projects.models import Department
+from projects.models import Department, Project
 from projects.wareki import fiscal_year_label
 
 # Records of the cycle are kept for good: no model here has a delete permission.
@@ -69,6 +72,10 @@ class Survey(models.Model):
     )
 
     history = HistoricalRecords()
+
+    # Read by simple_history when it records a save; set just before one (surveys.services).
+    _history_user: Any
+    _change_reason: str
 
     class Meta:
         verbose_name = "年度の調査"
@@ -129,6 +136,22 @@ class Answer(models.Model):
     confirmed_at = models.DateTimeField("確認日時", null=True, blank=True)
 
     history = HistoricalRecords(excluded_fields=["explanations"])
+
+    # Not fields: what some reads put on the instances they return, declared for the type
+    # checker (an instance read another way has none of them).
+    # surveys.selectors.with_checklists(): the department's projects of the year, the points of
+    # their checklist (surveys.checklist.Point, which this layer does not import) and the
+    # participants counted.
+    projects: list[Project]
+    points: list[Any]
+    participants_total: int | None
+    # surveys.selectors.status_rows(): the later of the answer's last status change and the
+    # last saved change of its projects, and who made it (a user or None).
+    last_change_at: datetime | None
+    last_change_by: Any
+    # Read by simple_history when it records a save; set just before one (surveys.services).
+    _history_user: Any
+    _change_reason: str
 
     class Meta:
         verbose_name = "回答"

@@ -6,6 +6,8 @@ not grow with the number of departments or projects.
 """
 
 from collections import defaultdict
+from datetime import datetime
+from typing import TYPE_CHECKING, TypedDict
 
 from django.contrib.auth import get_user_model
 from django.db.models import (
@@ -29,6 +31,9 @@ from projects.permissions import department_ids_of, is_coordinator
 from projects.rules import name_for_year, participants
 from surveys.checklist import answer_points
 from surveys.models import ANSWERED, EDITABLE, Answer, Status, Survey, Transition
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 # The columns 調査の状況 sorts by: GET value -> order_by fields.
 STATUS_ORDERS = {
@@ -70,7 +75,7 @@ def locked_pairs(department_ids) -> set[tuple[int, int]]:
     return set(rows.values_list("department_id", "survey__fiscal_year"))
 
 
-def _project_count(fiscal_year: int) -> Subquery:
+def _project_count(fiscal_year: int) -> Coalesce:
     projects = (
         Project.objects.filter(department_id=OuterRef("department_id"), fiscal_year=fiscal_year)
         .order_by()
@@ -107,7 +112,17 @@ def _last_edit(survey: Survey, field: str) -> Subquery:
     return Subquery(records.values(field)[:1])
 
 
-def status_rows(survey: Survey, *, status: str = "", order: str = "department") -> list[Answer]:
+class _StatusRow(TypedDict):
+    project_count: int
+    participants: int | None
+    edited_at: datetime | None
+    edited_by_id: int | None
+    status_order: int
+
+
+def status_rows(
+    survey: Survey, *, status: str = "", order: str = "department"
+) -> list["WithAnnotations[Answer, _StatusRow]"]:
     """Every answer of the survey with projects, participants and the last change: 2 queries.
 
     Each answer gets ``project_count``, ``participants`` (None when no count is given),
@@ -218,6 +233,7 @@ def previous_since_years(projects) -> dict[int, int]:
             name_for_year(name, from_year=year, to_year=year + 1),
         ): since
         for year, department_id, form_id, name, since in earlier
+        if since is not None  # none is: since_year__isnull=False
     }
     found = {}
     for project in wanting:
@@ -289,7 +305,7 @@ def index_surveys(user) -> list[dict]:
     if not is_coordinator(user):
         return []
     surveys = list(open_surveys())
-    counts = defaultdict(dict)
+    counts: defaultdict[int, dict[str, int]] = defaultdict(dict)
     rows = (
         Answer.objects.filter(survey__in=surveys)
         .order_by()

@@ -67,7 +67,7 @@ def projects_imported(sender, model=None, **kwargs) -> None:
         return
     request = getattr(HistoricalRecords.context, "request", None)
     user = getattr(request, "user", None)
-    if not _is_clerk(user):
+    if user is None or not _is_clerk(user):
         return
     for (department_id, fiscal_year), answer in list(_not_started(user).items()):
         changed = Project.history.filter(

@@ -46,3 +46,34 @@ def report_text(rows: int | list[str], *, fiscal_year_label="令和5年度", for
             out += ["", HEADER]
         out.append(line)
     return "\n".join(out) + "\n"
+
+
+def dataset_row(number: int, *, form="共催", department="生涯学習課", **cells: str) -> dict:
+    """A row of the report layout as a dataset (CSV, XLSX) holds it: column → text."""
+    from projects import layout
+
+    row = {
+        layout.FISCAL_YEAR: "令和5年度",
+        layout.FORM: form,
+        layout.NUMBER: str(number),
+        layout.NAME: f"市民講座{number} ({department})",
+        layout.CATEGORY: "例年実施 (平成19年頃から継続実施)",
+        layout.PURPOSE: "学びの場をつくる。",
+        layout.PARTNERS: "苫小牧市女性団体連絡協議会",
+        layout.SESSIONS: "令和5年9月13日(61人)",
+        layout.EFFECT: "好評だった。",
+    }
+    row.update(cells)
+    return row
+
+
+def report_dataset(*rows: dict):
+    """A tablib dataset of the report's columns; a cell a row lacks is blank."""
+    import tablib
+
+    from projects import layout
+
+    data = tablib.Dataset(headers=list(layout.DATASET_COLUMNS))
+    for row in rows:
+        data.append([row.get(column, "") for column in layout.DATASET_COLUMNS])
+    return data

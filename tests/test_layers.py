@@ -51,12 +51,14 @@ def _copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.subprocess
 def test_the_code_keeps_every_import_contract():
     result = _lint(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
 
 
+@pytest.mark.subprocess
 def test_each_contract_refuses_an_import_that_runs_upwards(tmp_path):
     folder = _copy(tmp_path)
     for module, line, _ in VIOLATIONS:
@@ -70,6 +72,8 @@ def test_each_contract_refuses_an_import_that_runs_upwards(tmp_path):
     for module, line, contract in VIOLATIONS:
         importer = module.removesuffix(".py").replace("/", ".")
         imported = line.split()[-1]
+        if imported.split(".")[0] not in PACKAGES:  # an outside package is named by its root
+            imported = imported.split(".")[0]
         # import-linter names each broken chain as "importer -> imported".
         assert f"{importer} -> {imported}" in report, (importer, imported, report)
         if contract:
@@ -78,18 +82,24 @@ def test_each_contract_refuses_an_import_that_runs_upwards(tmp_path):
 
 
 def _nested_imports(path: Path):
-    """(line number, import node) of every import that is not at the module's top level."""
+    """(line number, import node) of every import below a module's top level, but for those
+    under ``if TYPE_CHECKING:`` (read by mypy only, never run)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = set()
     for node in ast.walk(tree):
-        if isinstance(node, (ast.Import, ast.ImportFrom)) and node.col_offset > 0:
+        if isinstance(node, ast.If) and ast.unparse(node.test).endswith("TYPE_CHECKING"):
+            typing_only |= {id(child) for child in ast.walk(node)}
+    for node in ast.walk(tree):
+        imports = isinstance(node, (ast.Import, ast.ImportFrom)) and node.col_offset > 0
+        if imports and id(node) not in typing_only:
             yield node.lineno, node
 
 
 @pytest.mark.parametrize("package", PACKAGES)
 def test_no_import_inside_a_function_dodges_a_circle(package):
     """An import below the top of a module is allowed only with its reason in a comment just
-    above it (or above the run of imports it belongs to): AppConfig.ready, whose modules need
-    the loaded models, or a heavy library that only one path needs."""
+    above it (or above the run of imports it belongs to) or at its end: AppConfig.ready, whose
+    modules need the loaded models, or a heavy library that only one path needs."""
     offenders = []
     for path in sorted((ROOT / package).rglob("*.py")):
         if "migrations" in path.parts:
@@ -99,6 +109,7 @@ def test_no_import_inside_a_function_dodges_a_circle(package):
             above = number - 2
             while above >= 0 and lines[above].lstrip().startswith(("import ", "from ")):
                 above -= 1
-            if above < 0 or not lines[above].lstrip().startswith("#"):
+            reasoned = "  # " in lines[number - 1]
+            if not reasoned and (above < 0 or not lines[above].lstrip().startswith("#")):
                 offenders.append(f"{path.relative_to(ROOT)}:{number}: {lines[number - 1].strip()}")
     assert not offenders, "imports inside functions without a reason:\n" + "\n".join(offenders)

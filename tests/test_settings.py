@@ -1,42 +1,19 @@
 """Settings come from the environment and fail loudly on bad values."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-PRODUCTION = {
-    "DEBUG": "0",
-    "SECRET_KEY": "k" * 20 + "-production-secret-for-the-test-only-" + "x" * 20,
-    "ALLOWED_HOSTS": "kyodo.example.jp",
-    "DATABASE_URL": "sqlite:///:memory:",
-}
+from tests.processes import PRODUCTION, manage
 
 
-def _manage(*args, **env):
-    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for their own process only.
-    unset = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    base = {k: v for k, v in os.environ.items() if k not in unset}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env={**base, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
+@pytest.mark.subprocess
 def test_the_production_settings_pass_check_deploy():
-    result = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize(
     ("env", "message"),
     [
@@ -55,15 +32,16 @@ def test_the_production_settings_pass_check_deploy():
     ],
 )
 def test_it_refuses_to_start_with_a_bad_setting(env, message):
-    result = _manage("check", **{**PRODUCTION, **env})
+    result = manage("check", **{**PRODUCTION, **env})
 
     assert result.returncode != 0
     assert message in result.stderr
 
 
+@pytest.mark.subprocess
 def test_without_debug_there_is_no_development_secret_key():
     env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
-    result = _manage("check", **env)
+    result = manage("check", **env)
 
     assert result.returncode != 0
     assert "Set the environment variable SECRET_KEY" in result.stderr
@@ -80,6 +58,7 @@ def test_the_city_comes_from_settings(settings):
 PRINT_OPTIONS = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
@@ -90,7 +69,7 @@ PRINT_OPTIONS = "from django.conf import settings; print(settings.DATABASES['def
 )
 def test_postgresql_runs_without_jit_unless_the_url_says_otherwise(url, expected):
     # Settings only: no connection is made.
-    result = _manage("shell", "-v", "0", "-c", PRINT_OPTIONS, **{**PRODUCTION, "DATABASE_URL": url})
+    result = manage("shell", "-v", "0", "-c", PRINT_OPTIONS, **{**PRODUCTION, "DATABASE_URL": url})
 
     assert result.returncode == 0, result.stderr
     assert expected in result.stdout

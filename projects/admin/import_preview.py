@@ -78,7 +78,7 @@ def error_view(result) -> dict:
         if not anchor:  # errors of the whole file: in the summary only
             continue
         label = errors[0].row if errors else f"{invalid.number}行目"
-        values = dict(zip(result.diff_headers, invalid.values, strict=False))
+        values = invalid.values
         cells = []
         for index, column in enumerate(ERROR_ROW_COLUMNS):
             value = values.get(column, "")

@@ -1,4 +1,6 @@
 import uuid
+from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -92,7 +94,7 @@ class Project(models.Model):
     )
     purpose = models.TextField("協働事業の目的、内容等", blank=True)
     effect = models.TextField("取組の効果、市民からの反響等", blank=True)
-    partners = models.ManyToManyField(
+    partners: "models.ManyToManyField[Partner, ProjectPartner]" = models.ManyToManyField(
         Partner,
         through="ProjectPartner",
         related_name="projects",
@@ -134,6 +136,25 @@ class Project(models.Model):
 
     history = HistoricalRecords(excluded_fields=["version"])
     objects = ProjectQuerySet.as_manager()
+
+    # Not fields: what some reads put on the instances they return, declared for the type
+    # checker (an instance read another way has none of them).
+    # ProjectQuerySet.with_participants() and .with_session_count():
+    participants_total: int | None
+    first_start: date | None
+    any_approximate: bool
+    session_count: int
+    # surveys.selectors.with_checklists(): surveys.checklist.Point, which this layer does not
+    # import, and the participants as the checklist shows them.
+    points: list[Any]
+    participants_text: str
+    # surveys.admin_views.answer_view(): each point with its reason's field and the reason given.
+    checklist: list[tuple[Any, Any, str]]
+    # Read by simple_history when it records a save; set just before one.
+    _history_user: Any
+    _change_reason: str
+    # The year as loaded (from_db, projects.signals).
+    _loaded_fiscal_year: int | None
 
     class Meta:
         verbose_name = "協働事業"
@@ -254,6 +275,9 @@ class ProjectPartner(models.Model):
     )
 
     history = HistoricalRecords()
+
+    # Read by simple_history when it records a save; set just before one.
+    _history_user: Any
 
     class Meta:
         verbose_name = "関係団体との関係"

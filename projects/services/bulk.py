@@ -33,7 +33,7 @@ def allocate_ids(model, count: int) -> list[int]:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # The sequence looked up once (in the select list it was looked up for every id,
-            # five times the cost of the ids themselves).
+            # costing more than the ids themselves).
             cursor.execute(
                 "SELECT nextval(sequence) FROM pg_get_serial_sequence(%s, %s) AS sequence, "
                 "generate_series(1, %s)",
@@ -53,7 +53,7 @@ def allocate_ids(model, count: int) -> list[int]:
 
 def _memoized(adapt):
     # Most values repeat (every history row of a write has the same time, a year has 366 dates):
-    # each is adapted once (adapting 130,000 datetimes one by one was a tenth of an import).
+    # each is adapted once, not once a row.
     cache = {}
 
     def adapted(value):
@@ -254,7 +254,7 @@ def insert_new(model, objects: list[models.Model], attnames, *, user, reason: st
 
 # After this many new rows the planner's statistics are refreshed at once: until autovacuum
 # gets to it, a table that grew by a whole year can be planned as if it were small (a series
-# page took 1.5 s instead of 20 ms after a 10,000-project import).
+# page was then slow after a big import).
 ANALYZE_AFTER = 1000
 
 

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from projects.models import FiguresRevision, Project
 
 
-def figures_mark_changed(*, years: Iterable[int]) -> None:
-    """Give each of these fiscal years a new token (one upsert, whatever the number of years)."""
+def figures_mark_changed(*, years: Iterable[int | None]) -> None:
+    """Give each of these fiscal years a new token (one upsert, whatever the number of years);
+    a None (a year not loaded) is left out."""
     years = sorted({int(year) for year in years if year is not None})
     if not years:
         return

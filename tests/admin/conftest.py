@@ -1,52 +1,13 @@
-"""Data for the admin tests, made with the ORM: two departments, their clerks, a coordinator."""
+"""Data for the admin tests, made with the ORM: a partner with an alias, a project of each
+department (the departments, clerks and coordinator are tests/conftest.py's)."""
 
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from partners.models import Partner, PartnerAlias, PartnerKind
-from projects.models import Category, Form, ProjectPartner, Session
-from projects.permissions import CLERK_GROUP, COORDINATOR_GROUP
-from tests.factories import make_project
-
-PASSWORD = "kyodo-test-password-1"
-
-
-def make_user(username, group_name, departments=()):
-    user = get_user_model().objects.create_user(
-        username=username, password=PASSWORD, is_staff=True, last_name=username
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    for department in departments:
-        department.members.add(user)
-    return user
-
-
-@pytest.fixture
-def kouen(db):
-    return Form.objects.get(name="後援")
-
-
-@pytest.fixture
-def clerk(kyodo_room):
-    return make_user("clerk-kyodo", CLERK_GROUP, [kyodo_room])
-
-
-@pytest.fixture
-def other_clerk(lifelong):
-    return make_user("clerk-lifelong", CLERK_GROUP, [lifelong])
-
-
-@pytest.fixture
-def second_clerk(kyodo_room):
-    return make_user("clerk-kyodo-2", CLERK_GROUP, [kyodo_room])
-
-
-@pytest.fixture
-def coordinator(db):
-    return make_user("coordinator", COORDINATOR_GROUP)
+from projects.models import Category
+from tests.factories import add_partner, make_project, make_session
 
 
 @pytest.fixture
@@ -70,17 +31,15 @@ def own_project(kyodo_room, kyosai, sports_association):
         purpose="市民と市長の対話",
         category=Category.ANNUAL,
     )
-    Session.objects.create(
-        project=project, order=1, start=datetime.date(2023, 8, 22), participants=30
-    )
-    Session.objects.create(
+    make_session(project=project, order=1, start=datetime.date(2023, 8, 22), participants=30)
+    make_session(
         project=project,
         order=2,
         start=datetime.date(2023, 10, 1),
         participants=300,
         approximate=True,
     )
-    ProjectPartner.objects.create(project=project, partner=sports_association, order=1)
+    add_partner(project=project, partner=sports_association, order=1)
     return project
 
 
@@ -93,7 +52,5 @@ def others_project(lifelong, kyosai):
         name="子ども広報部「びとこま」",
         category=Category.NEW,
     )
-    Session.objects.create(
-        project=project, order=1, start=datetime.date(2023, 5, 13), participants=21
-    )
+    make_session(project=project, order=1, start=datetime.date(2023, 5, 13), participants=21)
     return project

@@ -9,8 +9,7 @@ from django.urls import reverse
 from partners.models import Partner
 from projects.guide import first_day_guide
 from projects.models import Department, Project, ProjectPartner, Session
-from tests.admin.conftest import make_user
-from tests.factories import make_project
+from tests.factories import make_project, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +96,7 @@ def test_a_clerk_of_a_department_without_projects_this_year_is_told_how_to_start
     client, year, kyosai
 ):
     empty = Department.objects.create(name="科学センター")
-    user = make_user("clerk-science", "担当課職員", [empty])
+    user = make_user(username="clerk-science", group="担当課職員", departments=[empty])
     client.force_login(user)
 
     page = client.get(INDEX).text
@@ -128,8 +127,8 @@ def test_the_guide_runs_a_constant_number_of_queries(
     departments, projects, kyosai, django_assert_num_queries
 ):
     first = _register(departments, projects, kyosai)
-    clerk = make_user("clerk-first", "担当課職員", [first])
-    coordinator = make_user("coordinator-q", "協働推進担当")
+    clerk = make_user(username="clerk-first", group="担当課職員", departments=[first])
+    coordinator = make_user(username="coordinator-q", group="協働推進担当")
 
     # The clerk: role, departments, latest year, department names, projects, last change.
     with django_assert_num_queries(6):

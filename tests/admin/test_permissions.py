@@ -7,6 +7,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
 from projects.models import Project, Session
+from tests.factories import make_user
 
 from .helpers import change_url, form_data
 
@@ -194,9 +195,7 @@ def test_a_coordinator_deletes_any_project_in_bulk(
 
 
 def test_a_clerk_without_a_department_cannot_add_or_import(client, db):
-    from .conftest import make_user
-
-    user = make_user("clerk-nowhere", "担当課職員")
+    user = make_user(username="clerk-nowhere", group="担当課職員")
     client.force_login(user)
     assert client.get(reverse("admin:projects_project_add")).status_code == 403
     assert client.get(reverse("admin:projects_project_import")).status_code == 403

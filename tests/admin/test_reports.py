@@ -4,37 +4,27 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from projects import layout
-from projects.models import Category, Department, Project
+from projects.models import Category, Project
 from projects.permissions import CLERK_GROUP, COORDINATOR_GROUP
-from tests.report.conftest import day, make_project
+from tests.factories import day, make_project, make_user
 
 pytestmark = pytest.mark.django_db
 
 SUMMARY = "admin:projects_project_summary"
 
 
-def make_user(username, group, departments=()):
-    user = get_user_model().objects.create_user(username=username, password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    for name in departments:
-        Department.objects.get_or_create(name=name)[0].members.add(user)
-    return user
-
-
 @pytest.fixture
 def coordinator():
-    return make_user("coordinator", COORDINATOR_GROUP)
+    return make_user(username="coordinator", group=COORDINATOR_GROUP)
 
 
 @pytest.fixture
 def clerk():
-    return make_user("clerk", CLERK_GROUP, ["生涯学習課"])
+    return make_user(username="clerk", group=CLERK_GROUP, departments=["生涯学習課"])
 
 
 @pytest.fixture
@@ -88,7 +78,7 @@ def test_a_clerk_may_view_the_summary(client, clerk, register):
 
 
 def test_staff_without_view_permission_are_refused(client, register):
-    user = get_user_model().objects.create_user("visitor", password="x", is_staff=True)
+    user = make_user(username="visitor")
     client.force_login(user)
     assert client.get(reverse(SUMMARY), {"fiscal_year": 2023}).status_code == 403
 

@@ -1,16 +1,13 @@
 """The admin import refuses a file over the size limit, with a clear message, before reading it."""
 
-from pathlib import Path
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from projects.models import Project
+from tests.factories import SEED
 
 pytestmark = pytest.mark.django_db
-
-SEED = next((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 
 
 @pytest.fixture

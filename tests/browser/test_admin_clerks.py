@@ -5,73 +5,47 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from partners.models import Partner
-from projects.models import Category, Department, Form, Project, ProjectPartner, Session
-from projects.permissions import CLERK_GROUP, COORDINATOR_GROUP, ensure_groups
+from projects.models import Category, Project, Session
+from projects.permissions import CLERK_GROUP, COORDINATOR_GROUP
+from tests.factories import make_partner, make_project, make_user
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "kyodo-browser-password-2"
-
-
-def _user(username, group, departments=()):
-    user = get_user_model().objects.create_user(
-        username=username, password=PASSWORD, is_staff=True, last_name=username
-    )
-    user.groups.add(group)
-    for department in departments:
-        department.members.add(user)
-    return user
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def register(db):
     """Six projects of two departments; three of them 単年度(新規)実施."""
-    # A transactional test flushes what data migrations made: bring back forms and groups.
-    groups = ensure_groups()
-    kyosai, _ = Form.objects.get_or_create(name="共催", defaults={"order": 1})
-    kouen, _ = Form.objects.get_or_create(name="後援", defaults={"order": 6})
-    room = Department.objects.create(name="協働・男女平等参画室")
-    lifelong = Department.objects.create(name="生涯学習課")
-    partner = Partner.objects.create(name="公益財団法人苫小牧市スポーツ協会")
+    room, lifelong = "協働・男女平等参画室", "生涯学習課"
+    partner = make_partner(name="公益財団法人苫小牧市スポーツ協会")
     rows = [
-        (kyosai, 1, "まちかどミーティング", room, Category.ANNUAL, (8, 22), 30),
-        (kyosai, 2, "男女平等参画フォーラム", room, Category.NEW, (11, 11), 120),
-        (kyosai, 3, "子ども広報部「びとこま」", lifelong, Category.NEW, (5, 13), 165),
-        (kyosai, 4, "市民塾", lifelong, Category.ANNUAL, (9, 14), 58),
-        (kouen, 1, "協働のまちづくり講座", room, Category.BIENNIAL, (6, 3), 16),
-        (kouen, 2, "ボランティア入門", lifelong, Category.NEW, (1, 20), 21),
+        ("共催", 1, "まちかどミーティング", room, Category.ANNUAL, (8, 22), 30),
+        ("共催", 2, "男女平等参画フォーラム", room, Category.NEW, (11, 11), 120),
+        ("共催", 3, "子ども広報部「びとこま」", lifelong, Category.NEW, (5, 13), 165),
+        ("共催", 4, "市民塾", lifelong, Category.ANNUAL, (9, 14), 58),
+        ("後援", 1, "協働のまちづくり講座", room, Category.BIENNIAL, (6, 3), 16),
+        ("後援", 2, "ボランティア入門", lifelong, Category.NEW, (1, 20), 21),
     ]
     for form, number, name, department, category, (month, day), people in rows:
-        project = Project.objects.create(
-            fiscal_year=2023,
+        year = 2023 if month >= 4 else 2024
+        make_project(
             form=form,
             number=number,
             name=name,
             department=department,
             category=category,
+            published=False,
             purpose="協働で取り組む事業です。",
+            partners=[{"partner": partner, "order": 1}],
+            sessions=[
+                {"order": 1, "start": datetime.date(year, month, day), "participants": people}
+            ],
         )
-        year = 2023 if month >= 4 else 2024
-        Session.objects.create(
-            project=project, order=1, start=datetime.date(year, month, day), participants=people
-        )
-        ProjectPartner.objects.create(project=project, partner=partner, order=1)
     return {
-        "clerk": _user("clerk-kyodo", groups[CLERK_GROUP], [room]),
-        "second_clerk": _user("clerk-kyodo-2", groups[CLERK_GROUP], [room]),
-        "coordinator": _user("coordinator", groups[COORDINATOR_GROUP]),
+        "clerk": make_user(username="clerk-kyodo", group=CLERK_GROUP, departments=[room]),
+        "second_clerk": make_user(username="clerk-kyodo-2", group=CLERK_GROUP, departments=[room]),
+        "coordinator": make_user(username="coordinator", group=COORDINATOR_GROUP),
     }
-
-
-def log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="ログイン").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
 
 
 def project_url(live_server, name):
@@ -83,9 +57,9 @@ def listed_names(page):
 
 
 def test_a_clerk_filters_by_new_category_and_sees_exactly_those_projects(
-    live_server, page, screenshot, register
+    live_server, page, log_in, screenshot, register
 ):
-    log_in(page, live_server, "clerk-kyodo")
+    log_in(page, "clerk-kyodo")
     page.goto(f"{live_server.url}/admin/projects/project/")
     assert listed_names(page).count() == 6
     page.locator("#changelist-filter").get_by_role("link", name="単年度(新規)実施").click()
@@ -104,8 +78,10 @@ def test_a_clerk_filters_by_new_category_and_sees_exactly_those_projects(
     screenshot("admin_project_list_filtered")
 
 
-def test_a_clerk_edits_a_session_date_and_sees_the_wareki(live_server, page, screenshot, register):
-    log_in(page, live_server, "clerk-kyodo")
+def test_a_clerk_edits_a_session_date_and_sees_the_wareki(
+    live_server, page, log_in, screenshot, register
+):
+    log_in(page, "clerk-kyodo")
     page.goto(project_url(live_server, "まちかどミーティング"))
     start = page.locator("#id_sessions-0-start")
     wareki = page.locator("td.field-start").first.locator(".kyodo-wareki")
@@ -136,8 +112,8 @@ def test_a_clerk_edits_a_session_date_and_sees_the_wareki(live_server, page, scr
     assert session.start == datetime.date(2024, 1, 5) and session.participants == 45
 
 
-def test_a_date_outside_the_fiscal_year_is_refused_in_japanese(live_server, page, register):
-    log_in(page, live_server, "clerk-kyodo")
+def test_a_date_outside_the_fiscal_year_is_refused_in_japanese(live_server, page, log_in, register):
+    log_in(page, "clerk-kyodo")
     page.goto(project_url(live_server, "まちかどミーティング"))
     page.locator("#id_sessions-0-start").fill("2024-04-02")
     assert (
@@ -149,48 +125,34 @@ def test_a_date_outside_the_fiscal_year_is_refused_in_japanese(live_server, page
     assert "令和5年度（令和5年4月1日～令和6年3月31日）の中にしてください" in page.content()
 
 
-def test_a_second_clerks_stale_save_is_refused(live_server, browser, screenshot, register):
+def test_a_second_clerks_stale_save_is_refused(live_server, new_page, log_in, screenshot, register):
     url = project_url(live_server, "男女平等参画フォーラム")
-    first = browser.new_context(locale="ja-JP", viewport={"width": 1400, "height": 900})
-    second = browser.new_context(locale="ja-JP", viewport={"width": 1400, "height": 900})
-    try:
-        page_a, page_b = first.new_page(), second.new_page()
-        log_in(page_a, live_server, "clerk-kyodo")
-        log_in(page_b, live_server, "clerk-kyodo-2")
-        page_a.goto(url)
-        page_b.goto(url)
+    page_a = log_in(new_page(), "clerk-kyodo")
+    page_b = log_in(new_page(), "clerk-kyodo-2")
+    page_a.goto(url)
+    page_b.goto(url)
 
-        page_a.locator("#id_name").fill("男女平等参画フォーラム2023")
-        page_a.locator("input[name=_continue]").first.click()
-        page_a.wait_for_load_state()
-        assert "変更しました" in page_a.locator("ul.messagelist").inner_text()
+    page_a.locator("#id_name").fill("男女平等参画フォーラム2023")
+    page_a.locator("input[name=_continue]").first.click()
+    page_a.wait_for_load_state()
+    assert "変更しました" in page_a.locator("ul.messagelist").inner_text()
 
-        page_b.locator("#id_effect").fill("参加者アンケートで高い評価を得た。")
-        page_b.locator("input[name=_continue]").first.click()
-        page_b.wait_for_load_state()
-        errors = page_b.locator(".errornote, .errorlist.nonfield").all_inner_texts()
-        text = "\n".join(errors)
-        assert "他の人が保存しました" in text
-        assert "「男女平等参画フォーラム」→「男女平等参画フォーラム2023」" in text
-        page_b.screenshot(path=str(_artifact("admin_conflict")), full_page=True)
-    finally:
-        first.close()
-        second.close()
+    page_b.locator("#id_effect").fill("参加者アンケートで高い評価を得た。")
+    page_b.locator("input[name=_continue]").first.click()
+    page_b.wait_for_load_state()
+    errors = page_b.locator(".errornote, .errorlist.nonfield").all_inner_texts()
+    text = "\n".join(errors)
+    assert "他の人が保存しました" in text
+    assert "「男女平等参画フォーラム」→「男女平等参画フォーラム2023」" in text
+    screenshot("admin_conflict", of=page_b)
 
     project = Project.objects.get(name="男女平等参画フォーラム2023")
     assert project.effect == ""
     assert project.version == 2
 
 
-def _artifact(name):
-    from tests.browser.conftest import ARTIFACTS
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    return ARTIFACTS / f"{name}.png"
-
-
-def test_the_coordinator_exports_the_filtered_list(live_server, page, screenshot, register):
-    log_in(page, live_server, "coordinator")
+def test_the_coordinator_exports_the_filtered_list(live_server, page, log_in, screenshot, register):
+    log_in(page, "coordinator")
     page.goto(f"{live_server.url}/admin/projects/project/?category__exact=new")
     assert listed_names(page).count() == 3
     page.get_by_role("link", name="エクスポート").click()

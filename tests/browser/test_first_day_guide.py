@@ -2,47 +2,24 @@
 coordinator, a few lines linking to the pages."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
-from projects.models import Department, Form, Project
-from projects.permissions import CLERK_GROUP, COORDINATOR_GROUP, ensure_groups
-from tests.report.conftest import SEED
+from projects.models import Project
+from projects.permissions import CLERK_GROUP, COORDINATOR_GROUP
+from tests.factories import import_seed, make_user
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "kyodo-browser-password-6"
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def register(db):
-    groups = ensure_groups()
-    Form.objects.get_or_create(name="共催", defaults={"order": 1})
-    call_command("import_report", str(SEED))
+    import_seed()
     Project.objects.filter(number=13).update(effect="", published=False)
-    for username, group, department in (
-        ("clerk", CLERK_GROUP, "テクノセンター"),
-        ("coordinator", COORDINATOR_GROUP, None),
-    ):
-        user = get_user_model().objects.create_user(
-            username, password=PASSWORD, is_staff=True, last_name=username
-        )
-        user.groups.add(groups[group])
-        if department:
-            Department.objects.get(name=department).members.add(user)
+    make_user(username="clerk", group=CLERK_GROUP, departments=["テクノセンター"])
+    make_user(username="coordinator", group=COORDINATOR_GROUP)
 
 
-def log_in(page, live_server, username):
-    page.set_viewport_size({"width": 1366, "height": 900})
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="ログイン").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
-
-
-def test_a_clerk_sees_what_to_do_with_their_projects(live_server, page, screenshot, register):
-    log_in(page, live_server, "clerk")
+def test_a_clerk_sees_what_to_do_with_their_projects(page, log_in, screenshot, register):
+    log_in(page, "clerk", width=1366)
 
     guide = page.locator(".kyodo-guide")
     assert guide.locator("h2").inner_text() == "令和5年度の協働事業：テクノセンター"
@@ -58,8 +35,8 @@ def test_a_clerk_sees_what_to_do_with_their_projects(live_server, page, screensh
     page.wait_for_url("**/history/")
 
 
-def test_the_coordinator_sees_the_years_state(live_server, page, screenshot, register):
-    log_in(page, live_server, "coordinator")
+def test_the_coordinator_sees_the_years_state(page, log_in, screenshot, register):
+    log_in(page, "coordinator", width=1366)
 
     guide = page.locator(".kyodo-guide")
     assert guide.locator("h2").inner_text() == "令和5年度の協働事業の状況"

@@ -4,15 +4,12 @@ list headed 「協働事業の一覧」, add buttons that say what they add."""
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from partners.models import Partner
-from projects.models import Category, Department, Form, Project, ProjectPartner, Session
-from projects.permissions import CLERK_GROUP, ensure_groups
+from projects.permissions import CLERK_GROUP
+from tests.factories import make_project, make_user
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "kyodo-browser-password-4"
 WIDTH = 1366
 
 # Every element of each fieldset of the form whose box reaches past the fieldset's right edge.
@@ -35,55 +32,37 @@ OVERFLOWING = """
 
 @pytest.fixture
 def project(db):
-    groups = ensure_groups()
-    kyosai, _ = Form.objects.get_or_create(name="共催", defaults={"order": 1})
-    room = Department.objects.create(name="協働・男女平等参画室")
-    clerk = get_user_model().objects.create_user(
-        "clerk", password=PASSWORD, is_staff=True, last_name="clerk"
-    )
-    clerk.groups.add(groups[CLERK_GROUP])
-    room.members.add(clerk)
-    project = Project.objects.create(
-        fiscal_year=2023,
-        form=kyosai,
-        number=1,
-        name="まちかどミーティング",
-        department=room,
-        category=Category.ANNUAL,
+    make_user(username="clerk", group=CLERK_GROUP, departments=["協働・男女平等参画室"])
+    return make_project(
+        published=False,
         purpose="市長が各地区に出向いて、町内会や自治会の方と地域が抱える課題について話し合う。",
+        sessions=[
+            {
+                "order": 1,
+                "group": 0,
+                "label": "子ども会交流会",
+                "start": datetime.date(2023, 8, 22),
+                "end": datetime.date(2023, 10, 31),
+                "participants": 300,
+                "approximate": True,
+                "note": "16地区にて開催（町内会館・コミュニティセンター・市民会館ほか）",
+            }
+        ],
+        partners=[
+            {
+                "name": "公益財団法人苫小牧市スポーツ協会",
+                "order": 1,
+                "role": "内装",
+                "written_as": "(公財)苫小牧市スポーツ協会",
+            }
+        ],
     )
-    Session.objects.create(
-        project=project,
-        order=1,
-        label="子ども会交流会",
-        start=datetime.date(2023, 8, 22),
-        end=datetime.date(2023, 10, 31),
-        participants=300,
-        approximate=True,
-        note="16地区にて開催（町内会館・コミュニティセンター・市民会館ほか）",
-    )
-    partner = Partner.objects.create(name="公益財団法人苫小牧市スポーツ協会")
-    ProjectPartner.objects.create(
-        project=project,
-        partner=partner,
-        order=1,
-        role="内装",
-        written_as="(公財)苫小牧市スポーツ協会",
-    )
-    return project
 
 
-def log_in(page, live_server):
-    page.set_viewport_size({"width": WIDTH, "height": 900})
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "clerk")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="ログイン").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
-
-
-def test_the_project_form_fits_its_fieldsets_at_1366_px(live_server, page, screenshot, project):
-    log_in(page, live_server)
+def test_the_project_form_fits_its_fieldsets_at_1366_px(
+    live_server, page, log_in, screenshot, project
+):
+    log_in(page, "clerk", width=WIDTH)
     page.goto(f"{live_server.url}/admin/projects/project/{project.pk}/change/")
 
     assert page.evaluate(OVERFLOWING) == []
@@ -95,8 +74,7 @@ def test_the_project_form_fits_its_fieldsets_at_1366_px(live_server, page, scree
     assert wareki_box["y"] >= date_box["y"] + date_box["height"] - 1
     assert cell.locator(".kyodo-wareki").inner_text() == "令和5年8月22日"
     screenshot("admin_project_form_1366")
-    sessions = page.locator("#sessions-group")
-    sessions.screenshot(path=str(_artifact("admin_project_sessions_1366")))
+    screenshot("admin_project_sessions_1366", of=page.locator("#sessions-group"))
 
     # A long note wraps inside its column instead of widening the table.
     page.locator("#id_sessions-0-note").fill("とても長い備考" * 12)
@@ -104,9 +82,9 @@ def test_the_project_form_fits_its_fieldsets_at_1366_px(live_server, page, scree
 
 
 def test_the_list_is_headed_for_what_it_lists_and_add_buttons_say_what_they_add(
-    live_server, page, screenshot, project
+    live_server, page, log_in, screenshot, project
 ):
-    log_in(page, live_server)
+    log_in(page, "clerk", width=WIDTH)
     page.goto(f"{live_server.url}/admin/projects/project/")
 
     assert page.locator("#content h1").inner_text() == "協働事業の一覧"
@@ -118,10 +96,3 @@ def test_the_list_is_headed_for_what_it_lists_and_add_buttons_say_what_they_add(
     page.goto(f"{live_server.url}/admin/projects/project/{project.pk}/change/")
     adds = page.locator(".add-row a").all_inner_texts()
     assert adds == ["実施日を追加", "関係団体を追加"], adds
-
-
-def _artifact(name):
-    from tests.browser.conftest import ARTIFACTS
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    return ARTIFACTS / f"{name}.png"

@@ -2,47 +2,26 @@
 sight, a preview that leads with the outcome and fits the page, unknown forms answered there."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
-from projects.models import Department, Form, Project
-from projects.permissions import CLERK_GROUP, COORDINATOR_GROUP, ensure_groups
-from tests.browser.conftest import ARTIFACTS
-from tests.importer.conftest import SEED
+from projects.models import Form, Project
+from projects.permissions import CLERK_GROUP, COORDINATOR_GROUP
+from tests.factories import SEED, import_seed, make_user
 from tests.report_text import report_row, report_text
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "kyodo-browser-password-3"
 WIDTH = 1366
 IMPORT = "/admin/projects/project/import/"
 
 
 @pytest.fixture
 def users(db):
-    # A transactional test flushes what data migrations made: bring back forms and groups.
-    groups = ensure_groups()
-    for order, name in enumerate(["共催", "実行委員会・協議会", "後援"], start=1):
-        Form.objects.get_or_create(name=name, defaults={"order": order})
-    room = Department.objects.create(name="協働・男女平等参画室")
-    made = {}
-    for username, group in (("coordinator", COORDINATOR_GROUP), ("clerk", CLERK_GROUP)):
-        user = get_user_model().objects.create_user(
-            username, password=PASSWORD, is_staff=True, last_name=username
-        )
-        user.groups.add(groups[group])
-        made[username] = user
-    room.members.add(made["clerk"])
-    return made
-
-
-def log_in(page, live_server, username):
-    page.set_viewport_size({"width": WIDTH, "height": 900})
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="ログイン").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
+    return {
+        "coordinator": make_user(username="coordinator", group=COORDINATOR_GROUP),
+        "clerk": make_user(
+            username="clerk", group=CLERK_GROUP, departments=["協働・男女平等参画室"]
+        ),
+    }
 
 
 def upload(page, live_server, name: str, data: bytes):
@@ -59,7 +38,9 @@ def page_width(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth")
 
 
-def test_an_error_is_shown_with_its_reason_without_hovering(live_server, page, screenshot, users):
+def test_an_error_is_shown_with_its_reason_without_hovering(
+    live_server, page, log_in, screenshot, users
+):
     room = "協働・男女平等参画室"
     text = report_text(
         [
@@ -68,7 +49,7 @@ def test_an_error_is_shown_with_its_reason_without_hovering(live_server, page, s
             report_row(3, name=f"男女平等参画フォーラム ({room})"),
         ]
     )
-    log_in(page, live_server, "clerk")
+    log_in(page, "clerk", width=WIDTH)
     upload(page, live_server, "r05.txt", text.encode())
 
     summary = page.locator(".kyodo-import-errors")
@@ -98,10 +79,10 @@ def test_an_error_is_shown_with_its_reason_without_hovering(live_server, page, s
 
 
 def test_a_reimport_of_the_seed_leads_with_the_outcome_and_fits_the_page(
-    live_server, page, screenshot, users
+    live_server, page, log_in, screenshot, users
 ):
-    call_command("import_report", str(SEED))
-    log_in(page, live_server, "coordinator")
+    import_seed()
+    log_in(page, "coordinator", width=WIDTH)
     upload(page, live_server, SEED.name, SEED.read_bytes())
 
     outcome = page.locator(".kyodo-import-outcome h2")
@@ -121,9 +102,9 @@ def test_a_reimport_of_the_seed_leads_with_the_outcome_and_fits_the_page(
 
 
 def test_a_first_import_of_the_seed_lists_the_new_projects_within_the_page(
-    live_server, page, screenshot, users
+    live_server, page, log_in, screenshot, users
 ):
-    log_in(page, live_server, "coordinator")
+    log_in(page, "coordinator", width=WIDTH)
     upload(page, live_server, SEED.name, SEED.read_bytes())
 
     assert page.locator(".kyodo-import-outcome h2").inner_text() == (
@@ -138,16 +119,16 @@ def test_a_first_import_of_the_seed_lists_the_new_projects_within_the_page(
 
 
 def test_an_updated_project_shows_only_its_changes_in_the_reports_wording(
-    live_server, page, screenshot, users
+    live_server, page, log_in, screenshot, users
 ):
-    call_command("import_report", str(SEED))
+    import_seed()
     project = Project.objects.get(number=1)
     project.effect = "昨年度の効果。"
     project.save()
     first = project.sessions.order_by("order").first()
     first.participants += 5
     first.save()
-    log_in(page, live_server, "coordinator")
+    log_in(page, "coordinator", width=WIDTH)
     upload(page, live_server, SEED.name, SEED.read_bytes())
 
     assert page.locator(".kyodo-import-outcome h2").inner_text() == (
@@ -167,13 +148,13 @@ def test_an_updated_project_shows_only_its_changes_in_the_reports_wording(
 
 
 def test_the_coordinator_reads_an_unknown_form_as_a_listed_one_in_one_step(
-    live_server, page, screenshot, users
+    live_server, page, log_in, screenshot, users
 ):
     room = "協働・男女平等参画室"
     text = report_text(
         [report_row(n, name=f"まつり{n} ({room})") for n in (1, 2)], form="実行委員会"
     )
-    log_in(page, live_server, "coordinator")
+    log_in(page, "coordinator", width=WIDTH)
     upload(page, live_server, "committee.txt", text.encode())
 
     choice = page.get_by_label("「実行委員会」を")
@@ -198,12 +179,14 @@ def test_the_coordinator_reads_an_unknown_form_as_a_listed_one_in_one_step(
     assert not Form.objects.filter(name="実行委員会").exists()
 
 
-def test_a_clerk_is_told_whom_to_ask_about_an_unknown_form(live_server, page, users):
+def test_a_clerk_is_told_whom_to_ask_about_an_unknown_form(
+    live_server, page, log_in, screenshot, users
+):
     text = report_text([report_row(1, name="まつり (協働・男女平等参画室)")], form="実行委員会")
-    log_in(page, live_server, "clerk")
+    log_in(page, "clerk", width=WIDTH)
     upload(page, live_server, "committee.txt", text.encode())
 
     hint = page.locator(".kyodo-import-hint")
     assert "協働推進担当に" in hint.inner_text() and hint.is_visible()
     assert page.locator(".kyodo-form-choices").count() == 0
-    page.screenshot(path=str(ARTIFACTS / "import_unknown_form_clerk.png"), full_page=True)
+    screenshot("import_unknown_form_clerk")

@@ -8,11 +8,10 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from projects.models import Form, Project
-from tests.browser.conftest import ARTIFACTS
+from projects.models import Project
 from tests.factories import make_project
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 BOM = b"\xef\xbb\xbf"
 
@@ -20,8 +19,6 @@ BOM = b"\xef\xbb\xbf"
 @pytest.fixture
 def register(db):
     """The seed (令和5年度 共催, 23 projects) and まちかどミーティング's 令和4年度, linked."""
-    # Each transactional test starts from an empty database: the form the seed needs first.
-    Form.objects.get_or_create(name="共催", defaults={"order": 1})
     call_command("loadseed", stdout=StringIO())
     meeting = Project.objects.get(fiscal_year=2023, name="まちかどミーティング")
     make_project(
@@ -38,14 +35,21 @@ def register(db):
     return meeting
 
 
-def saved(download) -> bytes:
-    path = ARTIFACTS / download.suggested_filename
-    ARTIFACTS.mkdir(exist_ok=True)
-    download.save_as(path)
-    return path.read_bytes()
+@pytest.fixture
+def saved(artifact):
+    """saved(download) keeps a download in test-artifacts/ and returns its bytes."""
+
+    def keep(download) -> bytes:
+        path = artifact(download.suggested_filename)
+        download.save_as(path)
+        return path.read_bytes()
+
+    return keep
 
 
-def test_a_citizen_filters_follows_a_project_and_downloads(live_server, page, screenshot, register):
+def test_a_citizen_filters_follows_a_project_and_downloads(
+    live_server, page, screenshot, saved, register
+):
     page.goto(f"{live_server.url}/")
     assert page.locator("h1").inner_text() == "令和5年度（2023年度） 協働事業の一覧"
     page.get_by_label("実施区分").select_option(label="単年度(新規)実施")
@@ -103,11 +107,8 @@ def _accessible(page) -> None:
 
 
 @pytest.mark.parametrize("path", ["list", "project", "department", "partner"])
-def test_the_pages_fit_a_phone(live_server, browser, register, path):
-    context = browser.new_context(
-        locale="ja-JP", viewport={"width": 360, "height": 740}, device_scale_factor=2
-    )
-    page = context.new_page()
+def test_the_pages_fit_a_phone(live_server, new_page, screenshot, register, path):
+    page = new_page(width=360, height=740, device_scale_factor=2)
     partner = register.partner_links.first().partner_id
     url = {
         "list": "/",
@@ -122,6 +123,4 @@ def test_the_pages_fit_a_phone(live_server, browser, register, path):
     page.keyboard.press("Tab")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("", "none")
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"public_{path}_360.png"), full_page=True)
-    context.close()
+    screenshot(f"public_{path}_360", of=page)

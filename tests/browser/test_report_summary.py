@@ -2,48 +2,31 @@
 
 import csv
 import io
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
-from projects.models import Form
-from tests.browser.conftest import ARTIFACTS
-from tests.report.conftest import SEED, day, make_project
+from tests.factories import day, import_seed, make_project, make_user
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "kyodo-browser-password-1"
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def register_with_two_years(db):
-    # A transactional test flushes the forms the data migration made: bring back the seed's.
-    Form.objects.get_or_create(name="共催", defaults={"order": 1})
-    call_command("import_report", str(SEED), stdout=StringIO(), stderr=StringIO())
+    import_seed()
     make_project(
         fiscal_year=2022,
         name="令和4年度 苫小牧市民塾",
         department="生涯学習課",
         sessions=[{"start": day(2022, 9, 14), "participants": 58}],
     )
-    return get_user_model().objects.create_superuser("coordinator", password=PASSWORD)
-
-
-def log_in(page, live_server):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "coordinator")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="ログイン").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
+    return make_user(username="coordinator", is_superuser=True)
 
 
 def test_the_coordinator_sees_the_yearly_summary_drawn_as_charts_and_downloads_the_csv(
-    live_server, page, screenshot, register_with_two_years
+    live_server, page, log_in, screenshot, register_with_two_years
 ):
-    log_in(page, live_server)
+    log_in(page, "coordinator")
     page.goto(f"{live_server.url}/admin/projects/project/summary/?fiscal_year=2023")
 
     assert page.locator("h1").first.inner_text() == "年次集計（令和5年度）"
@@ -73,9 +56,9 @@ def test_the_coordinator_sees_the_yearly_summary_drawn_as_charts_and_downloads_t
 
 
 def test_the_printable_report_renders_its_first_page_for_a4_landscape(
-    live_server, page, screenshot, register_with_two_years
+    live_server, page, log_in, screenshot, artifact, register_with_two_years
 ):
-    log_in(page, live_server)
+    log_in(page, "coordinator")
     # The printable area of A4 landscape (297 × 210 mm less the @page margins) at 96 dpi.
     page.set_viewport_size({"width": 1047, "height": 711})
     page.goto(f"{live_server.url}/admin/projects/project/summary/print/?fiscal_year=2023")
@@ -94,4 +77,4 @@ def test_the_printable_report_renders_its_first_page_for_a4_landscape(
 
     pdf = page.pdf(format="A4", landscape=True)
     assert pdf.startswith(b"%PDF")
-    (ARTIFACTS / "report_print.pdf").write_bytes(pdf)
+    artifact("report_print.pdf").write_bytes(pdf)

@@ -4,38 +4,30 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
-from projects.models import Form
-from tests.report.conftest import SEED, day, make_project
+from tests.factories import day, import_seed, make_project, make_user
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "kyodo-browser-password-5"
 ZERO_PEOPLE = re.compile(r"(?<![\d,])0人")
 
 
 @pytest.fixture
 def register(db):
-    Form.objects.get_or_create(name="共催", defaults={"order": 1})
-    call_command("import_report", str(SEED))
+    import_seed()
     make_project(
         number=24,
         name="防災講座",
         department="危機管理室・防災担当",
         sessions=[{"start": day(2023, 10, 1)}],  # 「令和5年10月1日 -」: no count
     )
-    return get_user_model().objects.create_superuser("coordinator", password=PASSWORD)
+    return make_user(username="coordinator", is_superuser=True)
 
 
-def test_the_summary_shows_unknown_counts_as_unknown(live_server, page, screenshot, register):
-    page.set_viewport_size({"width": 1366, "height": 900})
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "coordinator")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="ログイン").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
+def test_the_summary_shows_unknown_counts_as_unknown(
+    live_server, page, log_in, screenshot, register
+):
+    log_in(page, "coordinator", width=1366)
     page.goto(f"{live_server.url}/admin/projects/project/summary/?fiscal_year=2023")
 
     rows = page.locator("table.kyodo-table").filter(has_text="担当課別").locator("tbody tr")

@@ -5,34 +5,23 @@ command run in a child process cannot see it: fault tests that need a real proce
 or two at once) get a database of their own, migrated, and dropped afterwards.
 """
 
-import os
 import subprocess
-import sys
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests import processes
 
 
 def child_env(database_url: str) -> dict:
-    unset = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env = {k: v for k, v in os.environ.items() if k not in unset}
-    return {**env, "DATABASE_URL": database_url, "DEBUG": "1"}
+    """A child's environment (tests/processes.py) on the scratch database, DEBUG on."""
+    return processes.child_env(DATABASE_URL=database_url, DEBUG="1")
 
 
-def manage(database_url: str, *args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=child_env(database_url),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        **kwargs,
-    )
+def manage(database_url: str, *args: str) -> subprocess.CompletedProcess:
+    return processes.run_python("manage.py", *args, env=child_env(database_url), timeout=300)
 
 
 @contextmanager

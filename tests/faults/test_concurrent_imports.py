@@ -7,7 +7,8 @@ import pytest
 from django.db import connection
 
 from tests.bench.data import yearly_report
-from tests.faults.scratch import ROOT, child_env, manage, scratch_database
+from tests.factories import ROOT
+from tests.faults.scratch import child_env, manage, scratch_database
 
 COUNT = """
 from projects.models import Project

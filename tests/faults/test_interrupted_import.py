@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.bench.data import yearly_report
-from tests.faults.scratch import ROOT, child_env, manage, scratch_database, snapshot
-
-SEED = next((ROOT / "seeds").glob("*.txt"))
+from tests.factories import ROOT, SEED
+from tests.faults.scratch import child_env, manage, scratch_database, snapshot
 
 
 def _writing(database_url: str, scratch: Path) -> bool:

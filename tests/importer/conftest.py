@@ -1,10 +1,11 @@
+"""Running import_report on a file written for the test, as a user runs it."""
+
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "r05_kyosai_report.txt"
+from tests.factories import SEED
 
 
 @pytest.fixture
@@ -43,6 +44,3 @@ def refused(import_report):
         return info.value.stderr + "\n" + str(info.value)
 
     return run
-
-
-__all__ = ["SEED", "CommandError"]

@@ -1,47 +1,24 @@
 """The resource the admin and the command share, driven as django-import-export's tests do."""
 
 import pytest
-import tablib
-from django.contrib.auth.models import Group, User
 
 from projects import layout
-from projects.models import Department, Project
+from projects.models import Project
 from projects.permissions import CLERK_GROUP
 from projects.reader.records import ReportReadError
 from projects.resources import ProjectResource, report_text_dataset
-from tests.report_text import report_row, report_text
+from tests.factories import make_user
+from tests.report_text import dataset_row, report_dataset, report_row, report_text
 
 pytestmark = pytest.mark.django_db
 
 
-def _dataset(*rows: dict) -> tablib.Dataset:
-    dataset = tablib.Dataset(headers=list(layout.DATASET_COLUMNS))
-    for row in rows:
-        dataset.append([row.get(column, "") for column in layout.DATASET_COLUMNS])
-    return dataset
-
-
-def _row(number=1, **cells) -> dict:
-    row = {
-        layout.FISCAL_YEAR: "令和5年度",
-        layout.FORM: "共催",
-        layout.NUMBER: str(number),
-        layout.NAME: f"市民講座{number} (生涯学習課)",
-        layout.CATEGORY: "例年実施 (平成19年頃から継続実施)",
-        layout.PURPOSE: "学びの場をつくる。",
-        layout.PARTNERS: "苫小牧市女性団体連絡協議会",
-        layout.SESSIONS: "令和5年9月13日(61人)",
-        layout.EFFECT: "好評だった。",
-    }
-    row.update(cells)
-    return row
-
-
 def test_it_reports_each_rows_fate_new_then_unchanged_then_updated():
     resource = ProjectResource()
-    first = resource.import_data(_dataset(_row(1), _row(2)), raise_errors=True)
+    first = resource.import_data(report_dataset(dataset_row(1), dataset_row(2)), raise_errors=True)
     again = resource.import_data(
-        _dataset(_row(1), _row(2, **{layout.EFFECT: "大好評。"})), raise_errors=True
+        report_dataset(dataset_row(1), dataset_row(2, **{layout.EFFECT: "大好評。"})),
+        raise_errors=True,
     )
 
     assert [r.import_type for r in first.rows] == ["new", "new"]
@@ -53,7 +30,9 @@ def test_it_reports_each_rows_fate_new_then_unchanged_then_updated():
 
 
 def test_a_dry_run_reports_the_fates_and_saves_nothing():
-    result = ProjectResource().import_data(_dataset(_row(1)), dry_run=True, raise_errors=True)
+    result = ProjectResource().import_data(
+        report_dataset(dataset_row(1)), dry_run=True, raise_errors=True
+    )
 
     assert [r.import_type for r in result.rows] == ["new"]
     assert Project.objects.count() == 0
@@ -61,14 +40,14 @@ def test_a_dry_run_reports_the_fates_and_saves_nothing():
 
 def test_it_accepts_a_western_year_in_the_year_column():
     ProjectResource().import_data(
-        _dataset(_row(1, **{layout.FISCAL_YEAR: "2023"})), raise_errors=True
+        report_dataset(dataset_row(1, **{layout.FISCAL_YEAR: "2023"})), raise_errors=True
     )
 
     assert Project.objects.get().fiscal_year == 2023
 
 
 def test_an_invalid_row_names_the_row_the_column_the_text_and_the_reason():
-    dataset = _dataset(_row(1), _row(2, **{layout.CATEGORY: "ときどき実施"}))
+    dataset = report_dataset(dataset_row(1), dataset_row(2, **{layout.CATEGORY: "ときどき実施"}))
 
     result = ProjectResource().import_data(dataset)
 
@@ -81,8 +60,9 @@ def test_an_invalid_row_names_the_row_the_column_the_text_and_the_reason():
 
 
 def test_raise_errors_raises_with_every_error():
-    dataset = _dataset(
-        _row(1, **{layout.NAME: "担当課のない名称"}), _row(2, **{layout.SESSIONS: "いつか"})
+    dataset = report_dataset(
+        dataset_row(1, **{layout.NAME: "担当課のない名称"}),
+        dataset_row(2, **{layout.SESSIONS: "いつか"}),
     )
 
     with pytest.raises(ReportReadError) as info:
@@ -95,17 +75,17 @@ def test_raise_errors_raises_with_every_error():
 
 
 def test_a_missing_required_cell_is_an_error_not_a_blank_project():
-    result = ProjectResource().import_data(_dataset(_row(1, **{layout.CATEGORY: ""})))
+    result = ProjectResource().import_data(report_dataset(dataset_row(1, **{layout.CATEGORY: ""})))
 
     assert layout.CATEGORY in result.invalid_rows[0].field_specific_errors
     assert Project.objects.count() == 0
 
 
 def test_a_clerk_cannot_import_a_row_of_another_department():
-    clerk = User.objects.create_user("clerk", password="x")
-    clerk.groups.add(Group.objects.get_or_create(name=CLERK_GROUP)[0])
-    Department.objects.create(name="生涯学習課").members.add(clerk)
-    dataset = _dataset(_row(1), _row(2, **{layout.NAME: "防災講座 (危機管理室)"}))
+    clerk = make_user(username="clerk", group=CLERK_GROUP, departments=["生涯学習課"])
+    dataset = report_dataset(
+        dataset_row(1), dataset_row(2, **{layout.NAME: "防災講座 (危機管理室)"})
+    )
 
     result = ProjectResource().import_data(dataset, user=clerk)
 
@@ -115,10 +95,11 @@ def test_a_clerk_cannot_import_a_row_of_another_department():
 
 
 def test_a_clerk_imports_the_rows_of_their_own_department():
-    clerk = User.objects.create_user("clerk", password="x")
-    Department.objects.create(name="生涯学習課").members.add(clerk)
+    clerk = make_user(username="clerk", departments=["生涯学習課"])
 
-    result = ProjectResource().import_data(_dataset(_row(1)), user=clerk, raise_errors=True)
+    result = ProjectResource().import_data(
+        report_dataset(dataset_row(1)), user=clerk, raise_errors=True
+    )
 
     assert result.totals["new"] == 1
     assert Project.objects.get().history.get().history_user == clerk
@@ -139,10 +120,10 @@ def test_an_error_of_one_section_is_shown_on_its_own_row_and_names_its_section(
     Form = Project._meta.get_field("form").related_model
     Form.objects.get_or_create(name="後援", defaults={"order": 6})
     twice = {layout.PARTNERS: "苫小牧市女性団体連絡協議会、苫小牧市女性団体連絡協議会"}
-    rows = [_row(1, **{layout.FORM: form}) for form in ("共催", "後援")]
+    rows = [dataset_row(1, **{layout.FORM: form}) for form in ("共催", "後援")]
     rows[wrong_row - 1].update(twice)
 
-    result = ProjectResource().import_data(_dataset(*rows))
+    result = ProjectResource().import_data(report_dataset(*rows))
 
     assert [row.number for row in result.invalid_rows] == [wrong_row]
     messages = [m for row in result.invalid_rows for ms in row.error_dict.values() for m in ms]
@@ -151,7 +132,7 @@ def test_an_error_of_one_section_is_shown_on_its_own_row_and_names_its_section(
 
 
 def test_a_file_of_one_section_names_its_rows_by_number_alone():
-    dataset = _dataset(_row(1, **{layout.SESSIONS: "令和5年13月1日(5人)"}))
+    dataset = report_dataset(dataset_row(1, **{layout.SESSIONS: "令和5年13月1日(5人)"}))
 
     result = ProjectResource().import_data(dataset)
 

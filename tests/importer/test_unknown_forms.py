@@ -2,50 +2,22 @@
 the command) says explicitly to add it or to read it as a listed form."""
 
 import pytest
-import tablib
-from django.contrib.auth.models import Group, User
 
 from projects import layout
-from projects.models import Department, Form, Project
+from projects.models import Form, Project
 from projects.permissions import CLERK_GROUP, COORDINATOR_GROUP
 from projects.resources import ProjectResource
 from projects.services.unknown_forms import FormChoices
-from tests.report_text import report_row, report_text
+from tests.factories import make_user
+from tests.report_text import dataset_row, report_dataset, report_row, report_text
 
 pytestmark = pytest.mark.django_db
 
 COMMITTEE = "実行委員会"  # the list says 実行委員会・協議会
 
 
-def _dataset(*rows: tuple[str, int, str]) -> tablib.Dataset:
-    """Rows of (form, No., 担当課) in the report layout."""
-    dataset = tablib.Dataset(headers=list(layout.DATASET_COLUMNS))
-    for form, number, department in rows:
-        cells = {
-            layout.FISCAL_YEAR: "令和5年度",
-            layout.FORM: form,
-            layout.NUMBER: str(number),
-            layout.NAME: f"まつり{number} ({department})",
-            layout.CATEGORY: "例年実施",
-            layout.PURPOSE: "地域のまつり。",
-            layout.PARTNERS: "苫小牧市町内会連合会",
-            layout.SESSIONS: "令和5年8月5日(300人)",
-            layout.EFFECT: "にぎわった。",
-        }
-        dataset.append([cells[c] for c in layout.DATASET_COLUMNS])
-    return dataset
-
-
-def _user(name, group, departments=()):
-    user = User.objects.create_user(name, password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    for department in departments:
-        department.members.add(user)
-    return user
-
-
 def test_an_unknown_form_is_refused_and_named_for_the_preview():
-    result = ProjectResource().import_data(_dataset((COMMITTEE, 1, "生涯学習課")))
+    result = ProjectResource().import_data(report_dataset(dataset_row(1, form=COMMITTEE)))
 
     assert result.unknown_forms == [COMMITTEE]
     [error] = result.read_errors
@@ -55,12 +27,12 @@ def test_an_unknown_form_is_refused_and_named_for_the_preview():
 
 
 def test_the_coordinator_adds_the_form_with_its_history():
-    coordinator = _user("coordinator", COORDINATOR_GROUP)
+    coordinator = make_user(username="coordinator", group=COORDINATOR_GROUP)
     last = max(Form.objects.values_list("order", flat=True))
     resource = ProjectResource(form_choices=FormChoices(add=frozenset({COMMITTEE})))
 
     result = resource.import_data(
-        _dataset((COMMITTEE, 1, "生涯学習課")), user=coordinator, raise_errors=True
+        report_dataset(dataset_row(1, form=COMMITTEE)), user=coordinator, raise_errors=True
     )
 
     form = Form.objects.get(name=COMMITTEE)
@@ -70,12 +42,12 @@ def test_the_coordinator_adds_the_form_with_its_history():
 
 
 def test_the_coordinator_reads_it_as_a_listed_form_and_nothing_is_added():
-    coordinator = _user("coordinator", COORDINATOR_GROUP)
+    coordinator = make_user(username="coordinator", group=COORDINATOR_GROUP)
     forms_before = Form.objects.count()
     choices = FormChoices(mapping={COMMITTEE: "実行委員会・協議会"})
 
     ProjectResource(form_choices=choices).import_data(
-        _dataset((COMMITTEE, 1, "生涯学習課")), user=coordinator, raise_errors=True
+        report_dataset(dataset_row(1, form=COMMITTEE)), user=coordinator, raise_errors=True
     )
 
     assert Form.objects.count() == forms_before
@@ -83,14 +55,14 @@ def test_the_coordinator_reads_it_as_a_listed_form_and_nothing_is_added():
 
 
 def test_a_clerk_is_refused_adding_or_mapping_on_the_server():
-    clerk = _user("clerk", CLERK_GROUP, [Department.objects.create(name="生涯学習課")])
+    clerk = make_user(username="clerk", group=CLERK_GROUP, departments=["生涯学習課"])
     forms_before = Form.objects.count()
     for choices in (
         FormChoices(add=frozenset({COMMITTEE})),
         FormChoices(mapping={COMMITTEE: "実行委員会・協議会"}),
     ):
         result = ProjectResource(form_choices=choices).import_data(
-            _dataset((COMMITTEE, 1, "生涯学習課")), user=clerk
+            report_dataset(dataset_row(1, form=COMMITTEE)), user=clerk
         )
 
         assert [e.reason for e in result.read_errors] == [
@@ -116,7 +88,7 @@ def test_a_clerk_is_refused_adding_or_mapping_on_the_server():
 )
 def test_a_choice_that_cannot_be_made_is_an_error(choices, reason):
     result = ProjectResource(form_choices=choices).import_data(
-        _dataset((COMMITTEE, 1, "生涯学習課"), ("共催", 1, "生涯学習課"))
+        report_dataset(dataset_row(1, form=COMMITTEE), dataset_row(1, form="共催"))
     )
 
     assert any(reason in e.reason for e in result.read_errors), result.read_errors
@@ -125,7 +97,9 @@ def test_a_choice_that_cannot_be_made_is_an_error(choices, reason):
 
 def test_a_mapping_that_makes_two_rows_one_is_an_error():
     choices = FormChoices(mapping={COMMITTEE: "実行委員会・協議会"})
-    dataset = _dataset((COMMITTEE, 1, "生涯学習課"), ("実行委員会・協議会", 1, "生涯学習課"))
+    dataset = report_dataset(
+        dataset_row(1, form=COMMITTEE), dataset_row(1, form="実行委員会・協議会")
+    )
 
     result = ProjectResource(form_choices=choices).import_data(dataset)
 

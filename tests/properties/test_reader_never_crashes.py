@@ -6,7 +6,6 @@ never an unexpected exception that would reach a user as a traceback.
 """
 
 import random
-from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -16,8 +15,8 @@ from projects.reader import cells, dates
 from projects.reader.records import CellError, ReportReadError
 from projects.reader.table import decode_source, read_report
 from projects.wareki import WarekiError, read_year
+from tests.factories import SEED
 
-SEED = next((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 
 # Text made of what reports are made of: kana, kanji of eras and units, digits of both widths,

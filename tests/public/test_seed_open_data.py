@@ -3,7 +3,6 @@
 import csv
 import io
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -11,10 +10,9 @@ from django.core.management import call_command
 from projects import layout
 from projects.reader.cells import parse_sessions
 from projects.reader.table import decode_source, read_report
+from tests.factories import SEED
 
 pytestmark = pytest.mark.django_db
-
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "r05_kyosai_report.txt"
 
 
 @pytest.fixture

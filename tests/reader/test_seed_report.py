@@ -1,14 +1,11 @@
 """The seed, the city's 令和5年度 共催 table extracted from the PDF, read cell by cell."""
 
-from pathlib import Path
-
 import pytest
 
 from projects import layout
 from projects.reader.cells import parse_category, parse_name, parse_partners, parse_sessions
 from projects.reader.table import decode_source, read_report
-
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "r05_kyosai_report.txt"
+from tests.factories import SEED
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ import pytest
 from projects.models import Category
 from projects.report import cells
 from projects.selectors import projects_for_report
-from tests.report.conftest import day, make_project
+from tests.factories import day, make_project
 
 pytestmark = pytest.mark.django_db
 

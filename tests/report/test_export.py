@@ -14,7 +14,7 @@ from projects.models import Category, Form
 from projects.report.export import report_dataset
 from projects.report.writers import UnencodableError, dataset_to_csv
 from projects.selectors import projects_for_report
-from tests.report.conftest import day, make_project
+from tests.factories import day, make_project
 
 pytestmark = pytest.mark.django_db
 

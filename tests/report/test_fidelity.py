@@ -16,7 +16,7 @@ from partners.models import Partner, PartnerAlias
 from projects import layout
 from projects.models import Department, Project
 from projects.report.summary import yearly_summary
-from tests.report.conftest import SEED
+from tests.factories import SEED
 
 pytestmark = [pytest.mark.django_db, pytest.mark.seed]
 

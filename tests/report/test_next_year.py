@@ -1,28 +1,24 @@
 """次年度へ複製: next year's drafts of recurring projects."""
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 
-from projects.models import Category, Department, Project, Session
+from projects.models import Category, Project, Session
 from projects.rules import name_for_year
 from projects.services.next_year import project_copy_to_next_year
-from tests.report.conftest import day, make_project
+from tests.factories import day, make_project, make_user
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def coordinator():
-    return User.objects.create_superuser("coordinator", password="x")
+    return make_user(username="coordinator", is_superuser=True)
 
 
 @pytest.fixture
 def clerk():
-    user = User.objects.create_user("clerk", password="x", is_staff=True)
-    department, _ = Department.objects.get_or_create(name="生涯学習課")
-    department.members.add(user)
-    return user
+    return make_user(username="clerk", departments=["生涯学習課"])
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from projects.report.export import report_dataset, report_records
 from projects.report.summary import yearly_summary
 from projects.report.writers import dataset_to_csv, dataset_to_xlsx
 from projects.selectors import projects_for_report
-from tests.report.conftest import day
+from tests.factories import day
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from partners.models import PartnerKind
 from projects.models import Category, Form
 from projects.report.summary import yearly_series, yearly_summary
-from tests.report.conftest import day, make_project
+from tests.factories import day, make_project
 
 pytestmark = pytest.mark.django_db
 

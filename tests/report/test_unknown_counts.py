@@ -13,7 +13,7 @@ from projects.report.summary import (
     yearly_series,
     yearly_summary,
 )
-from tests.report.conftest import day, make_project
+from tests.factories import day, make_project
 
 pytestmark = pytest.mark.django_db
 

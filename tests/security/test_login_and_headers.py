@@ -1,17 +1,18 @@
 """Login throttling (django-axes) and the content security policy, as a visitor meets them."""
 
 import pytest
-from django.contrib.auth import get_user_model
+
+from projects.permissions import COORDINATOR_GROUP
+from tests.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "right-password-for-the-test-9"
 LOGIN = "/admin/login/?next=/admin/"
 
 
 @pytest.fixture
 def clerk():
-    return get_user_model().objects.create_user(username="tanaka", password=PASSWORD, is_staff=True)
+    return make_user(username="tanaka")
 
 
 def _login(client, password):
@@ -47,7 +48,7 @@ def test_four_wrong_passwords_then_the_right_one_still_logs_in(client, clerk):
 
 
 def test_another_username_from_the_same_address_is_not_locked_out(client, clerk):
-    get_user_model().objects.create_user(username="sato", password=PASSWORD, is_staff=True)
+    make_user(username="sato")
     for _ in range(5):
         _login(client, "wrong")
 
@@ -69,12 +70,7 @@ def test_pages_carry_a_content_security_policy_without_inline_scripts(client, pa
 
 
 def test_the_coordinator_sees_login_lockouts_under_a_japanese_heading(client):
-    from projects.permissions import COORDINATOR_GROUP, ensure_groups
-
-    coordinator = get_user_model().objects.create_user(
-        username="coordinator", password=PASSWORD, is_staff=True
-    )
-    coordinator.groups.add(ensure_groups()[COORDINATOR_GROUP])
+    coordinator = make_user(username="coordinator", group=COORDINATOR_GROUP)
     client.force_login(coordinator)
 
     page = client.get("/admin/").content.decode()

@@ -1,11 +1,10 @@
 """Production-like serving (make serve): static files collected and served by whitenoise."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
+import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import child_env, manage, run_python
+
+pytestmark = pytest.mark.subprocess
 
 PROBE = """
 import django
@@ -21,19 +20,6 @@ print(client.get("/").status_code)
 """
 
 
-def _run(args, env):
-    unset = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "KYODO_HTTPS"}
-    base = {k: v for k, v in os.environ.items() if k not in unset}
-    return subprocess.run(
-        [sys.executable, *args],
-        cwd=ROOT,
-        env={**base, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def test_static_files_are_served_with_hashed_names_and_long_caching_when_debug_is_off(tmp_path):
     env = {
         "DJANGO_SETTINGS_MODULE": "kyodo.settings",
@@ -44,11 +30,11 @@ def test_static_files_are_served_with_hashed_names_and_long_caching_when_debug_i
         "STATIC_ROOT": str(tmp_path / "static"),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
     }
-    collected = _run(["manage.py", "collectstatic", "--noinput", "--verbosity", "0"], env)
+    collected = manage("collectstatic", "--noinput", "--verbosity", "0", **env)
     assert collected.returncode == 0, collected.stderr
-    assert _run(["manage.py", "migrate", "--noinput"], env).returncode == 0
+    assert manage("migrate", "--noinput", **env).returncode == 0
 
-    probe = _run(["-c", PROBE], env)
+    probe = run_python("-c", PROBE, env=child_env(**env))
 
     assert probe.returncode == 0, probe.stderr
     url, static_line, home = probe.stdout.splitlines()

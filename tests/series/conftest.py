@@ -2,7 +2,6 @@
 
 import pytest
 
-from projects.models import Form
 from tests.factories import make_project
 
 
@@ -35,8 +34,3 @@ def chain(kyosai, kyodo_room):
             previous=previous,
         )
     return years
-
-
-@pytest.fixture
-def kouen(db):
-    return Form.objects.get(name="後援")

@@ -17,8 +17,7 @@ from projects.report.trends import trends
 from projects.services.figures import figures_mark_changed
 from projects.services.next_year import project_copy_to_next_year
 from projects.services.series import series_link
-from tests.factories import make_project
-from tests.series.helpers import add_partner, add_session
+from tests.factories import add_partner, make_project, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +26,7 @@ pytestmark = pytest.mark.django_db
 def counted(chain):
     """The chain 2021 ← 2022 ← 2023 with a session each, its figures counted and kept."""
     for project in chain.values():
-        add_session(project, 6, 100)
+        make_session(project=project, month=6, participants=100)
     yearly_summary(2023)
     yearly_series()
     return chain
@@ -80,7 +79,7 @@ def test_a_project_deleted_leaves_its_year_and_the_trend_in_step(counted):
 
 
 def test_a_partner_kind_changed_shows_in_the_years_it_took_part(counted):
-    partner = add_partner(counted[2022], "苫小牧テスト商会", kind=PartnerKind.OTHER)
+    partner = add_partner(project=counted[2022], name="苫小牧テスト商会", kind=PartnerKind.OTHER)
     assert yearly_summary(2022)["partners_by_kind"] == [{"kind": "その他", "partners": 1}]
     partner.kind = PartnerKind.COMPANY
     partner.save()

@@ -1,7 +1,6 @@
 """Linking a project to its previous year: the rule, hand links, idempotence, queries."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
 from projects.models import Category, Project
@@ -12,7 +11,7 @@ from projects.services.series import (
     project_link_previous,
     series_link,
 )
-from tests.factories import make_project
+from tests.factories import make_project, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +105,7 @@ def test_a_link_made_by_hand_is_kept(juku, kyosai, lifelong):
     other = make_project(
         form=kyosai, department=lifelong, number=9, name="前身の事業", fiscal_year=2021
     )
-    user = get_user_model().objects.create(username="coordinator")
+    user = make_user(username="coordinator")
     project_link_previous(juku[2023], other, user=user)
     assert series_link([Project.objects.get(pk=juku[2023].pk)]) == []
     assert linked(juku[2023]) == other.pk
@@ -114,7 +113,7 @@ def test_a_link_made_by_hand_is_kept(juku, kyosai, lifelong):
 
 def test_a_link_taken_off_by_hand_is_not_made_again(juku):
     series_link([juku[2023]])
-    user = get_user_model().objects.create(username="coordinator")
+    user = make_user(username="coordinator")
     project_link_previous(Project.objects.get(pk=juku[2023].pk), None, user=user)
     assert juku[2023].history.latest().history_change_reason == UNLINK_REASON
     assert series_link([Project.objects.get(pk=juku[2023].pk)]) == []
@@ -122,7 +121,7 @@ def test_a_link_taken_off_by_hand_is_not_made_again(juku):
 
 
 def test_a_hand_link_must_point_to_an_earlier_year(juku):
-    user = get_user_model().objects.create(username="coordinator")
+    user = make_user(username="coordinator")
     with pytest.raises(ValidationError):
         project_link_previous(juku[2022], juku[2023], user=user)
     with pytest.raises(ValidationError):

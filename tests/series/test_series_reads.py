@@ -5,8 +5,7 @@ from django.template.loader import render_to_string
 
 from projects.models import Project
 from projects.selectors import project_series, series_of
-from tests.factories import make_project
-from tests.series.helpers import add_partner, add_session
+from tests.factories import add_partner, make_project, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -36,13 +35,13 @@ def test_a_loop_written_past_the_rules_still_ends(chain):
 
 
 def test_the_years_show_sessions_participants_and_partner_changes(chain):
-    add_partner(chain[2021], "町内会連合会")
-    add_partner(chain[2022], "町内会連合会")
-    add_partner(chain[2022], "青年会議所", order=1)
-    add_partner(chain[2023], "青年会議所")
-    add_session(chain[2022], 6, 100)
-    add_session(chain[2022], 9, 50, approximate=True)
-    add_session(chain[2023], 7)
+    add_partner(project=chain[2021], name="町内会連合会")
+    add_partner(project=chain[2022], name="町内会連合会")
+    add_partner(project=chain[2022], name="青年会議所", order=1)
+    add_partner(project=chain[2023], name="青年会議所")
+    make_session(project=chain[2022], month=6, participants=100)
+    make_session(project=chain[2022], month=9, participants=50, approximate=True)
+    make_session(project=chain[2023], month=7)
 
     rows = project_series(chain[2022])
 
@@ -67,8 +66,8 @@ def test_a_project_alone_has_no_series(kyosai, kyodo_room):
 
 def test_unpublished_years_stay_off_the_public_series(chain):
     Project.objects.filter(pk=chain[2022].pk).update(published=False)
-    add_partner(chain[2021], "町内会連合会")
-    add_partner(chain[2023], "青年会議所")
+    add_partner(project=chain[2021], name="町内会連合会")
+    add_partner(project=chain[2023], name="青年会議所")
     rows = project_series(chain[2023])
     assert [row.project.fiscal_year for row in rows] == [2021, 2023]
     assert rows[1].partners_added == ["青年会議所"]  # against 2021, the year shown before it
@@ -85,7 +84,7 @@ def test_a_series_costs_two_queries_however_long(
             form=kyosai, department=kyodo_room, number=1, name="長い事業", fiscal_year=year,
             previous=previous,
         )  # fmt: skip
-        add_partner(previous, f"団体{year % 3}")
+        add_partner(project=previous, name=f"団体{year % 3}")
     with django_assert_num_queries(2):
         rows = project_series(previous)
     assert len(rows) == years

@@ -7,8 +7,7 @@ from partners.models import PartnerKind
 from projects.models import Category
 from projects.report.summary import SUMMARY_CSV_HEADERS, yearly_summary
 from projects.report.trends import trend_charts, trend_rows, trends
-from tests.factories import make_project
-from tests.series.helpers import add_partner, add_session
+from tests.factories import add_partner, make_project, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -24,12 +23,12 @@ def two_years(chain, kyosai, kouen, lifelong):
         fiscal_year=2022,
         category=Category.NEW,
     )
-    add_partner(chain[2022], "株式会社テスト", kind=PartnerKind.COMPANY)
-    add_partner(chain[2022], "町内会連合会", kind=PartnerKind.COMMUNITY, order=1)
-    add_partner(chain[2023], "町内会連合会", kind=PartnerKind.COMMUNITY)
-    add_session(chain[2022], 6, 120)
-    add_session(chain[2023], 6, 300, approximate=True)
-    add_session(chain[2023], 1, 20)
+    add_partner(project=chain[2022], name="株式会社テスト", kind=PartnerKind.COMPANY)
+    add_partner(project=chain[2022], name="町内会連合会", kind=PartnerKind.COMMUNITY, order=1)
+    add_partner(project=chain[2023], name="町内会連合会", kind=PartnerKind.COMMUNITY)
+    make_session(project=chain[2022], month=6, participants=120)
+    make_session(project=chain[2023], month=6, participants=300, approximate=True)
+    make_session(project=chain[2023], month=1, participants=20)
     return chain
 
 
@@ -113,8 +112,8 @@ def test_the_trend_costs_the_same_queries_for_one_and_two_hundred_projects(
         project = make_project(
             form=kyosai, department=kyodo_room, number=number, name=f"事業{number}"
         )
-        add_partner(project, f"団体{number % 7}")
-        add_session(project, 6, 10)
+        add_partner(project=project, name=f"団体{number % 7}")
+        make_session(project=project, month=6, participants=10)
     # The register's years, the years' tokens (the saves made them), 5 aggregates; once counted,
     # the figures are kept and the next trend reads the years and the tokens only.
     with django_assert_num_queries(1 + 1 + 5):
@@ -126,7 +125,7 @@ def test_the_trend_costs_the_same_queries_for_one_and_two_hundred_projects(
 
 
 def test_a_year_without_counts_is_unknown_not_zero(chain, kyosai, kyodo_room):
-    add_session(chain[2022], 6, 12)
+    make_session(project=chain[2022], month=6, participants=12)
     make_project(form=kyosai, department=kyodo_room, number=2, name="人数不明", fiscal_year=2022)
     first, middle, _last = trends(2023).years
     assert first.participants_text == "不明"  # 2021: no count at all

@@ -7,8 +7,7 @@ from django.urls import reverse
 from projects.models import Department, Project
 from surveys.services import answer_submit, survey_close
 from tests.admin.helpers import change_url, form_data
-
-from .conftest import complete
+from tests.surveys.helpers import complete
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from django.core.management import CommandError, call_command
 from projects.models import Project
 from surveys.models import Reminder, Status, Survey
 from surveys.services import answer_return, answer_submit
-
-from .conftest import complete
+from tests.surveys.helpers import complete
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,7 @@ from surveys.services import (
     answer_submit,
     survey_close,
 )
-
-from .conftest import complete
+from tests.surveys.helpers import complete
 
 pytestmark = pytest.mark.django_db
 
@@ -57,9 +56,9 @@ def test_the_whole_cycle_is_recorded(room_answer, clerk, coordinator):
         for t in Transition.objects.filter(answer=room_answer)
     ]
     assert moves == [
-        (Status.NOT_STARTED, Status.SUBMITTED, "clerk-room"),
+        (Status.NOT_STARTED, Status.SUBMITTED, "clerk-kyodo"),
         (Status.SUBMITTED, Status.RETURNED, "coordinator"),
-        (Status.RETURNED, Status.SUBMITTED, "clerk-room"),
+        (Status.RETURNED, Status.SUBMITTED, "clerk-kyodo"),
         (Status.SUBMITTED, Status.CONFIRMED, "coordinator"),
     ]
     assert answer.history.count() == 5  # created, then each of the four moves

@@ -2,7 +2,9 @@
 
 import pytest
 
-from tests.test_settings import PRODUCTION, _manage
+from tests.processes import PRODUCTION, manage
+
+pytestmark = pytest.mark.subprocess
 
 SHOW = (
     "shell",
@@ -13,7 +15,7 @@ SHOW = (
 
 
 def _settings(**env) -> str:
-    result = _manage(*SHOW, **{**PRODUCTION, **env})
+    result = manage(*SHOW, **{**PRODUCTION, **env})
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1]  # after the shell's own notice
 
@@ -59,6 +61,6 @@ def test_smtp_from_the_email_variables():
     ],
 )
 def test_it_refuses_to_start_with_a_bad_mail_setting(env, message):
-    result = _manage("check", **{**PRODUCTION, **env})
+    result = manage("check", **{**PRODUCTION, **env})
     assert result.returncode != 0
     assert message in result.stderr

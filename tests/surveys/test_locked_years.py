@@ -13,8 +13,7 @@ from projects.permissions import can_edit_project, split_editable
 from surveys.models import Status
 from surveys.services import answer_return, answer_submit, survey_close
 from tests.admin.helpers import change_url, form_data
-
-from .conftest import complete
+from tests.surveys.helpers import complete
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,7 @@ from projects.models import Category, Department, Project
 from surveys.models import Answer, Status, Survey
 from surveys.services import SurveyError, survey_close, survey_open
 from tests.factories import make_project
-
-from .conftest import DEADLINE
+from tests.surveys.helpers import DEADLINE
 
 pytestmark = pytest.mark.django_db
 

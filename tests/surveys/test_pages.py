@@ -6,8 +6,7 @@ from django.urls import reverse
 from projects.models import Project
 from surveys.models import Status
 from surveys.services import answer_submit
-
-from .conftest import complete
+from tests.surveys.helpers import complete
 
 pytestmark = pytest.mark.django_db
 

@@ -2,11 +2,10 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from projects.reader.records import ReportReadError
-from projects.resources import ProjectResource, report_text_dataset, tabular_dataset
 from projects.services.locks import ImportBusy
+from projects.services.report_import import CSV, TEXT, XLSX, project_import_dataset, read_file
 from projects.services.unknown_forms import FormChoices
 
 # Above this many rows a progress bar is shown on a terminal.
@@ -94,41 +93,32 @@ def import_report_file(
     if not path.is_file():
         raise CommandError(f"ファイルがありません：{path}")
     data = path.read_bytes()
-    suffix = path.suffix.lower()
+    kind = {".xlsx": XLSX, ".csv": CSV}.get(path.suffix.lower(), TEXT)
     try:
-        if suffix == ".xlsx":
-            dataset = tabular_dataset(data, kind="xlsx")
-        elif suffix == ".csv":
-            dataset = tabular_dataset(data, kind="csv")
-        else:
-            dataset = report_text_dataset(data, fiscal_year=fiscal_year, form=form)
+        dataset = read_file(data, kind=kind, fiscal_year=fiscal_year, form=form)
     except ReportReadError as error:
         _refuse(path, [str(e) for e in error.errors], stderr)
 
-    resource = ProjectResource(
-        default_fiscal_year=fiscal_year,
-        default_form=form,
-        form_choices=FormChoices(mapping=form_mapping or {}, add_unknown=add_forms),
-    )
     try:
-        with _progress(len(dataset), stdout) as progress, transaction.atomic():
-            result = resource.import_data(
+        with _progress(len(dataset), stdout) as progress:
+            result = project_import_dataset(
                 dataset,
                 dry_run=dry_run,
-                use_transactions=True,
                 file_name=path.name,
+                fiscal_year=fiscal_year,
+                form=form,
+                form_choices=FormChoices(mapping=form_mapping or {}, add_unknown=add_forms),
                 progress=progress,
             )
     except ImportBusy as busy:
         raise CommandError(f"{path.name}: {busy}") from None
-    if result.has_validation_errors() or result.has_errors():
+    if result.has_validation_errors():
         messages = [
             message
             for row in result.invalid_rows
             for errors in row.error_dict.values()
             for message in errors
         ]
-        messages += [str(error.error) for _, errors in result.row_errors() for error in errors]
         if result.unknown_forms:
             messages.append(
                 "一覧にない協働の形態は、--add-form で一覧に追加するか、"
@@ -155,7 +145,7 @@ class _progress:
         self.bar = None
         stream = getattr(stdout, "_out", stdout)
         if total > PROGRESS_THRESHOLD and getattr(stream, "isatty", lambda: False)():
-            from tqdm import tqdm
+            from tqdm import tqdm  # a heavy import a terminal's long file only needs
 
             self.bar = tqdm(total=total, unit="行", desc="読み込み", file=sys.stderr)
 

@@ -81,7 +81,7 @@ class Command(BaseCommand):
 
     def _play(self, survey, coordinator) -> list[str]:
         answers = {a.department.name: a for a in survey.answers.select_related("department")}
-        drafts = {}
+        drafts: dict[str, list[Project]] = {}
         for project in Project.objects.for_year(survey.fiscal_year).select_related("department"):
             drafts.setdefault(project.department.name, []).append(project)
         done, lines = set(), []

@@ -3,6 +3,7 @@
 import json
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from projects.display import people
 from projects.wareki import format_date
@@ -12,8 +13,6 @@ from surveys.selectors import status_counts, status_rows
 
 
 def _local_date(value) -> str | None:
-    from django.utils import timezone
-
     return timezone.localtime(value).date().isoformat() if value else None
 
 
