@@ -287,7 +287,11 @@ class ReportImportMixin:
             return self.import_page(request, form)
         try:
             result = project_import_dataset(
-                dataset, dry_run=True, user=request.user, file_name=upload.name
+                dataset,
+                add_departments=is_coordinator(request.user),
+                dry_run=True,
+                user=request.user,
+                file_name=upload.name,
             )
         except ImportBusy as busy:
             form.add_error(None, str(busy))
@@ -316,6 +320,7 @@ class ReportImportMixin:
         try:
             result = project_import_dataset(
                 dataset,
+                add_departments=is_coordinator(request.user),
                 dry_run=True,
                 user=request.user,
                 file_name=kept.cleaned_data["original_file_name"],
@@ -355,6 +360,7 @@ class ReportImportMixin:
         try:
             result = project_import_dataset(
                 dataset,
+                add_departments=is_coordinator(request.user),
                 user=request.user,
                 file_name=file_name,
                 form_choices=confirm.cleaned_data["form_choices"],
@@ -403,6 +409,9 @@ class ReportImportMixin:
         else:
             context.update(preview_view(result))
         context["unknown_forms"] = result.unknown_forms
+        # A 担当課 the register does not know: the coordinator's preview names it, and the
+        # confirmation registers it; a clerk's import is refused (projects.services.importing).
+        context["new_departments"] = result.new_departments
         if result.unknown_forms and is_coordinator(request.user) and file_fields:
             context["choice_form"] = choice_form or FormChoiceForm(
                 initial=file_fields, names=result.unknown_forms

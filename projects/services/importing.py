@@ -62,6 +62,21 @@ class ImportOutcome:
     changed_fields: tuple[str, ...] = ()
     # An update's changed columns as the register had them, in the report's wording.
     before: dict[str, str] = dataclasses.field(default_factory=dict)
+    new_department: bool = False  # the row's 担当課 was registered by this import
+
+
+class UnknownDepartmentsError(ReportReadError):
+    """Rows name a 担当課 the register does not know, and nobody said to register it."""
+
+    def __init__(self, errors: list[ReadError], names: list[str]):
+        super().__init__(errors)
+        self.names = names
+
+
+UNKNOWN_DEPARTMENT_CLERK = (
+    "この担当課は登録されていません。協働推進担当に担当課の登録を依頼してください。"
+)
+UNKNOWN_DEPARTMENT = "この担当課は登録されていません。"
 
 
 class _Maps:
@@ -73,6 +88,7 @@ class _Maps:
         # Each row's 担当課 by the name it had in the row's year (a renamed department is found
         # by its old name in the years before the rename), else by its name now.
         self.departments: dict[tuple[int, str], Department] = {}
+        self.new_departments: set[str] = set()  # names this import registers
         for year in sorted(years):
             names = {r.department for r in rows if r.fiscal_year == year}
             for name, department in departments_named(names, year).items():
@@ -111,17 +127,22 @@ def project_import_rows(
     reason: str = IMPORT_REASON,
     batch_size: int = BATCH_SIZE,
     forms: FormChoices | None = None,
+    add_departments: bool = False,
 ) -> list[ImportOutcome]:
     """Save the rows; returns each row's fate in the rows' order. Raises ReportReadError.
 
     A 協働の形態 the list lacks is refused (UnknownFormsError) unless ``forms`` says to add it
-    or to read it as a listed one (coordinator only).
+    or to read it as a listed one (coordinator only). A 担当課 the register does not know by
+    any name it had in the row's year is refused (UnknownDepartmentsError) unless
+    ``add_departments`` says to register it, which only the coordinator (or the operator's
+    command) may: nothing is created without a word.
     """
     rows = list(rows)
     history_user = user if user is not None and user.is_authenticated else None
     import_lock_acquire()  # before any read: a concurrent import's rows are then visible
     rows, forms_by_name = resolve_forms(rows, user=user, choices=forms, reason=reason)
     maps = _Maps(rows, forms_by_name)
+    _check_unknown_departments(rows, maps, user=user, add=add_departments)
     outcomes: list[ImportOutcome] = []
     errors: list[ReadError] = []
     allowed = None if user is None or is_coordinator(user) else department_ids_of(user)
@@ -135,6 +156,8 @@ def project_import_rows(
             outcomes.extend(_import_batch(batch, maps, allowed, history_user, reason, errors))
     if errors:
         raise ReportReadError(errors)
+    for outcome in outcomes:
+        outcome.new_department = outcome.row.department in maps.new_departments
     # A recurring project's year joins its series: the year before, same 担当課 and 協働の形態,
     # the name with its year moved on (the rule of 次年度へ複製 and link_series). New projects
     # were linked as they were written, but for a year whose previous years are in this very
@@ -305,6 +328,26 @@ def _existing_projects(batch, maps) -> dict[tuple[int, int, int], Project]:
         if project_key in wanted:
             found[project_key] = project
     return found
+
+
+def _check_unknown_departments(rows, maps, *, user, add: bool) -> None:
+    known = maps.departments
+    names = sorted({r.department for r in rows if (r.fiscal_year, r.department) not in known})
+    maps.new_departments = set(names)
+    if not names:
+        return
+    clerk = user is not None and not is_coordinator(user)
+    if add and not clerk:
+        return
+    reason = UNKNOWN_DEPARTMENT_CLERK if clerk else UNKNOWN_DEPARTMENT
+    first = {}
+    for row in rows:
+        first.setdefault(row.department, row)
+    errors = [
+        ReadError(first[name].label, layout.NAME, name, reason, position=first[name].row_number)
+        for name in names
+    ]
+    raise UnknownDepartmentsError(errors, names)
 
 
 def _create_departments(batch, maps, user, reason) -> None:
