@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.db.models.expressions import Expression
 
 from projects.models import Department, DepartmentPastName, Form, FormPastName
@@ -94,3 +94,26 @@ def departments_named(names, year: int) -> dict[str, Department]:
 def forms_named(names, year: int) -> dict[str, Form]:
     """{name: form} of the forms called so in that year, as departments_named."""
     return _named(Form, FormPastName, "form", names, year)
+
+
+def departments_in_year(year: int, projects):
+    """The departments of these projects of the year, each with ``name_then``, its name in that
+    year, ordered by it (one query when read; the name is a subquery beside each row)."""
+    then = name_in_year_sql(Department, None, year=Value(year))
+    chosen = projects.filter(fiscal_year=year).values("department_id")
+    return (
+        Department.objects.filter(pk__in=chosen)
+        .annotate(name_then=then)
+        .order_by("name_then", "pk")
+    )
+
+
+def forms_in_year(year: int, projects):
+    """The forms of these projects of the year, with ``name_then``, in the report's order."""
+    then = name_in_year_sql(Form, None, year=Value(year))
+    chosen = projects.filter(fiscal_year=year).values("form_id")
+    return (
+        Form.objects.filter(pk__in=chosen)
+        .annotate(name_then=then)
+        .order_by("order", "name_then", "pk")
+    )

@@ -118,19 +118,23 @@ class ProjectQuerySet(models.QuerySet[_Project]):
         return self.filter(pk__in=_links(self.model).filter(partner=partner).values("project_id"))
 
 
-def name_in_year_sql(owner_model, owner: str, year: str = "fiscal_year"):
-    """The name of the row's ``owner`` (a 担当課 or 協働の形態) in the row's ``year``: its past
-    name with the smallest until_year at or after the year, else its current name."""
+def name_in_year_sql(owner_model, owner: str | None, year="fiscal_year"):
+    """The name of the row's ``owner`` (a 担当課 or 協働の形態) in the row's ``year`` (a field
+    path, or an expression such as Value(2023)): its past name with the smallest until_year at
+    or after the year, else its current name. With ``owner`` None, on a queryset of the owner
+    model itself, the owner is the row."""
     past_model = owner_model._meta.get_field("past_names").related_model
     field = past_model._meta.get_field(owner_model._meta.model_name).name
+    own = owner is None
+    when = OuterRef(year) if isinstance(year, str) else year
     past = (
         past_model._default_manager.filter(
-            **{field: OuterRef(f"{owner}_id"), "until_year__gte": OuterRef(year)}
+            **{field: OuterRef("pk" if own else f"{owner}_id"), "until_year__gte": when}
         )
         .order_by("until_year")
         .values("name")[:1]
     )
-    return Coalesce(Subquery(past), F(f"{owner}__name"))
+    return Coalesce(Subquery(past), F("name" if own else f"{owner}__name"))
 
 
 def _sessions(project_model) -> models.QuerySet:
