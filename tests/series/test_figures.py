@@ -116,9 +116,7 @@ def test_an_import_changes_the_imported_year(counted, tmp_path):
     assert summary["participants_total"] == 140
 
 
-def test_a_series_link_leaves_new_and_continuing_as_the_category_says(
-    counted, kyosai, kyodo_room
-):
+def test_a_series_link_leaves_new_and_continuing_as_the_category_says(counted, kyosai, kyodo_room):
     for year in (2022, 2023):
         make_project(
             form=kyosai,
