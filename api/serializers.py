@@ -20,7 +20,8 @@ class PartnerSerializer(serializers.Serializer):
 
 
 class SessionSerializer(serializers.Serializer):
-    label = serializers.CharField(help_text="内容の見出し。なければ空文字")
+    # A declared field, which DRF takes out of the class: Field.label is not replaced.
+    label = serializers.CharField(help_text="内容の見出し。なければ空文字")  # type: ignore[assignment]
     start = serializers.DateField(help_text="開始日（YYYY-MM-DD）")
     end = serializers.DateField(allow_null=True, help_text="終了日。1日だけなら null")
     participants = serializers.IntegerField(allow_null=True, help_text="参加人数。不明なら null")

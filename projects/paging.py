@@ -12,6 +12,7 @@ rows stays reachable and 「次へ」 always leads on while there is more.
 """
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 COUNT_LIMIT = 1000
@@ -30,6 +31,8 @@ class CappedPaginator(Paginator):
     `capped` is True when it stopped (the list has more rows than `limit`); `count_text` is
     the size to show: 「58件」 or 「1,000件以上」. Same single COUNT query as Paginator's.
     """
+
+    object_list: QuerySet  # a queryset only: `count` narrows it
 
     def __init__(
         self,

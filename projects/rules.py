@@ -47,7 +47,7 @@ def previous_link_error(project: _Year, previous: _Year | None) -> str | None:
 
 
 # How many years on each recurring category runs next.
-STEP = {Category.ANNUAL: 1, Category.BIENNIAL: 2}
+STEP: dict[str, int] = {Category.ANNUAL: 1, Category.BIENNIAL: 2}
 
 
 def next_year_of(project: "_Recurring") -> int | None:

@@ -107,7 +107,7 @@ class ProjectAdmin(ProjectScopedPermissions, ReportImportExportMixin, KyodoHisto
     readonly_fields = ("fiscal_year_wareki", "participants_summary", "series_years")
     autocomplete_fields = ("previous",)
 
-    history_list_display = []
+    history_list_display: list[str] = []
 
     class Media:
         css = {"all": ["projects/admin.css"]}

@@ -158,6 +158,9 @@ def read_row(
 
     if errors:
         raise ReportReadError([replace(e, position=row_number) for e in errors])
+    # Without errors every cell was there and read: an empty or unreadable one is an error.
+    assert form_name is not None and number is not None
+    assert name_department is not None and category is not None
     name, department = name_department
     category_value, since_year = category
     if since_year is not None and since_year > year:

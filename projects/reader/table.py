@@ -100,19 +100,19 @@ def read_report(
         if "\t" not in line and (title := _TITLE.search(folded)):
             written = collapse(line[title.start("year") : title.end("year")])
             try:
-                year = read_year(written)
+                titled = read_year(written)
             except WarekiError as error:
                 errors.append(ReadError(where, "", collapse(line), f"年度が読めません：{error}"))
                 continue
-            if title_year is not None and year != title_year:
+            if title_year is not None and titled != title_year:
                 errors.append(ReadError(where, "", collapse(line), "年度が前の見出しと違います。"))
-            title_year = title_year or year
+            title_year = title_year or titled
             continue
-        if "\t" not in line and (section := _FORM.match(collapse(folded))):
-            name = collapse(line)[section.start("form") : section.end("form")]
+        if "\t" not in line and (heading := _FORM.match(collapse(folded))):
+            name = collapse(line)[heading.start("form") : heading.end("form")]
             if not sections and form is not None:
                 name = form
-            declared = int(section["count"]) if section["count"] else None
+            declared = int(heading["count"]) if heading["count"] else None
             if sections and not sections[-1].rows and sections[-1].form is not None:
                 errors.append(
                     ReadError(where, "", collapse(line), "前の協働の形態に行がありません。")

@@ -7,11 +7,13 @@ Only the project's own fields and its related rows are read (``partner_links`` w
 related rows are tuples already in order. Neither costs a query per project.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import groupby
+from typing import overload
 
 from projects import layout
 from projects.models import Category, Project, ProjectPartner, Session
+from projects.report.plain import PlainLink, PlainProject, PlainSession
 from projects.wareki import era_of_date, fiscal_year_label, format_date, format_year
 
 RANGE = "～"  # U+FF5E, as the report prints it (and cp932 can hold it)
@@ -19,13 +21,16 @@ LIST = "、"
 ROLE = "："
 LABEL = "・"
 
+# What the cells are built from: a project with its relations prefetched, or a plain record.
+Reported = Project | PlainProject
 
-def name_cell(project: Project) -> str:
+
+def name_cell(project: Reported) -> str:
     """「まちかどミーティング (協働・男女平等参画室)」."""
     return f"{project.name} ({project.department_name})"
 
 
-def category_cell(project: Project) -> str:
+def category_cell(project: Reported) -> str:
     """「例年実施 (昭和62年頃から継続実施)」, or the category alone (「単年度(新規)実施」)."""
     label = Category(project.category).label
     if project.since_year:
@@ -33,22 +38,29 @@ def category_cell(project: Project) -> str:
     return str(label)
 
 
-def links_of(project: Project) -> list[ProjectPartner]:
+@overload
+def links_of(project: Project) -> list[ProjectPartner]: ...
+@overload
+def links_of(project: PlainProject) -> list[PlainLink]: ...
+@overload
+def links_of(project: Reported) -> list[ProjectPartner] | list[PlainLink]: ...
+def links_of(project: Reported) -> list[ProjectPartner] | list[PlainLink]:
     if isinstance(project.partner_links, tuple):  # a plain record: in order already
         return list(project.partner_links)
     return sorted(project.partner_links.all(), key=lambda link: (link.order, link.pk or 0))
 
 
-def partners_lines(project: Project) -> list[str]:
+def partners_lines(project: Reported) -> list[str]:
     """One text per run of partners sharing a role label: 「日曜大工：A、B」."""
     lines = []
-    for role, links in groupby(links_of(project), key=lambda link: link.role):
+    every: Sequence[ProjectPartner | PlainLink] = links_of(project)
+    for role, links in groupby(every, key=lambda link: link.role):
         names = LIST.join(link.display_name for link in links)
         lines.append(f"{role}{ROLE}{names}" if role else names)
     return lines
 
 
-def partners_cell(project: Project) -> str:
+def partners_cell(project: Reported) -> str:
     """Partners in link order joined with 、; a role label before each run, after a space."""
     return " ".join(partners_lines(project))
 
@@ -69,7 +81,13 @@ def count_text(participants: int, *, approximate: bool = False, unit: str = "人
     return f"({'約' if approximate else ''}{participants:,}{unit})"
 
 
-def sessions_of(project: Project) -> list[Session]:
+@overload
+def sessions_of(project: Project) -> list[Session]: ...
+@overload
+def sessions_of(project: PlainProject) -> list[PlainSession]: ...
+@overload
+def sessions_of(project: Reported) -> list[Session] | list[PlainSession]: ...
+def sessions_of(project: Reported) -> list[Session] | list[PlainSession]:
     if isinstance(project.sessions, tuple):  # a plain record: in order already
         return list(project.sessions)
     return sorted(project.sessions.all(), key=lambda s: (s.order, s.start, s.pk or 0))
@@ -90,7 +108,7 @@ def _runs(sessions) -> Iterator[list[Session]]:
         yield run
 
 
-def sessions_lines(project: Project) -> list[str]:
+def sessions_lines(project: Reported) -> list[str]:
     """One text per group of sessions sharing a count, then the closing total if reported.
 
     A group: its label (once per run of the same label), its dates joined with 、, the shared
@@ -113,7 +131,7 @@ def sessions_lines(project: Project) -> list[str]:
             parts.append(f"{LABEL}{label}")
         previous_label = label
         parts.append(dates)
-        if counted is not None:
+        if counted is not None and counted.participants is not None:  # chosen for its count
             parts.append(
                 count_text(counted.participants, approximate=counted.approximate, unit=counted.unit)
             )
@@ -126,7 +144,7 @@ def sessions_lines(project: Project) -> list[str]:
     return lines
 
 
-def closing_total(project: Project) -> str:
+def closing_total(project: Reported) -> str:
     """「全9回 延べ165人」 from the reported figures; either half alone when only one is kept."""
     parts = []
     if project.reported_session_count is not None:
@@ -136,11 +154,11 @@ def closing_total(project: Project) -> str:
     return " ".join(parts)
 
 
-def sessions_cell(project: Project) -> str:
+def sessions_cell(project: Reported) -> str:
     return " ".join(sessions_lines(project))
 
 
-def table_row(project: Project) -> list[str]:
+def table_row(project: Reported) -> list[str]:
     """The seven columns of the printed table (layout.TABLE_COLUMNS)."""
     return [
         str(project.number),
@@ -153,7 +171,7 @@ def table_row(project: Project) -> list[str]:
     ]
 
 
-def report_row(project: Project) -> list[str]:
+def report_row(project: Reported) -> list[str]:
     """A row of projects.layout.DATASET_COLUMNS: year label, form, the seven columns."""
     return [fiscal_year_label(project.fiscal_year), project.form_name, *table_row(project)]
 
@@ -181,7 +199,7 @@ _CELL_OF_COLUMN = {
 }
 
 
-def cells_of_fields(project: Project, fields) -> dict[str, str]:
+def cells_of_fields(project: Reported, fields) -> dict[str, str]:
     """The cells showing these fields, column → text, in the table's column order."""
     columns = {COLUMN_OF_FIELD[f] for f in fields}
     return {c: _CELL_OF_COLUMN[c](project) for c in layout.TABLE_COLUMNS if c in columns}

@@ -8,11 +8,11 @@ projects are read in chunks and each one's links and sessions let go once it is 
 
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date
 from typing import NamedTuple
 
-from django.db.models import QuerySet
-
-from projects.models import ProjectPartner, Session
+from projects.models import Project, ProjectPartner, Session
+from projects.querysets import ProjectQuerySet
 
 CHUNK = 2000
 
@@ -27,7 +27,8 @@ class Named(NamedTuple):
 class PlainLink(NamedTuple):
     order: int
     role: str
-    count: int | None
+    # As ProjectPartner.count, which the cells read; the field hides tuple.count, unused here.
+    count: int | None  # type: ignore[assignment]
     written_as: str
     partner: Named
 
@@ -41,8 +42,8 @@ class PlainSession(NamedTuple):
     order: int
     group: int
     label: str
-    start: object
-    end: object
+    start: date
+    end: date | None
     participants: int | None
     approximate: bool
     unit: str
@@ -77,7 +78,7 @@ _SESSION = (
 )  # fmt: skip
 
 
-def plain_projects(queryset: QuerySet) -> Iterator[PlainProject]:
+def plain_projects(queryset: ProjectQuerySet[Project]) -> Iterator[PlainProject]:
     """The queryset's projects in report order, each with its partner links and sessions.
 
     The links and sessions of all the projects are read first, each in one query that selects
@@ -102,11 +103,12 @@ def plain_projects(queryset: QuerySet) -> Iterator[PlainProject]:
     ):
         sessions[row[0]].append(PlainSession._make(row[1:]))
     rows = queryset.with_names().in_report_order().values_list(*_PROJECT)
-    for pk, *values in rows.iterator(chunk_size=CHUNK):
-        yield PlainProject(
-            pk, *values,
-            partner_links=tuple(links.pop(pk, ())), sessions=tuple(sessions.pop(pk, ())),
-        )  # fmt: skip
+    for row in rows.iterator(chunk_size=CHUNK):
+        pk = row[0]
+        # _make: the fields in order, then partner_links and sessions.
+        yield PlainProject._make((
+            *row, tuple(links.pop(pk, ())), tuple(sessions.pop(pk, ())),
+        ))  # fmt: skip
 
 
 def record_of_row(row) -> PlainProject:

@@ -8,6 +8,7 @@ the number of projects and years.
 import copy
 import csv
 import io
+from collections.abc import Iterable
 
 from projects.display import UNKNOWN, people_text
 from projects.models import Project
@@ -45,8 +46,8 @@ def yearly_summary(fiscal_year: int) -> dict:
     previous_year = fiscal_year - 1
     figures = year_figures([fiscal_year, previous_year])
     summary = _with_headings(figures[fiscal_year])
-    previous = figures[previous_year]
-    previous = _with_headings(previous) if previous["projects"] else None
+    before = figures[previous_year]
+    previous = _with_headings(before) if before["projects"] else None
     summary["previous_year"] = previous
     summary["change"] = (
         {key: summary[key] - previous[key] for key in COMPARED} if previous is not None else None
@@ -197,7 +198,7 @@ def summary_rows(summary: dict) -> list[list]:
 
 
 def summary_csv(
-    summary: dict, *, encoding: str = "utf-8-sig", extra_rows: list[list] = ()
+    summary: dict, *, encoding: str = "utf-8-sig", extra_rows: Iterable[list] = ()
 ) -> bytes:
     """The summary (and the year before) as CSV; extra_rows (the trend) follow in the same
     six columns."""

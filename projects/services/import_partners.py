@@ -58,15 +58,16 @@ class ImportPartners:
         for row in rows:
             for entry in row.partners:
                 partner = self.find(entry)
+                assert partner is not None  # every body is written above
                 written = key(entry.written_as)
                 if written != key(partner.name) and written not in self.alias_keys:
                     aliases.setdefault(
                         written, PartnerAlias(partner=partner, name=entry.written_as)
                     )
         if aliases:
-            created = list(aliases.values())
+            new_aliases = list(aliases.values())
             bulk.insert_new(
-                PartnerAlias, created, ("id", "partner_id", "name"), user=user, reason=reason
+                PartnerAlias, new_aliases, ("id", "partner_id", "name"), user=user, reason=reason
             )
             self.alias_keys.update(aliases)
             for written, alias in aliases.items():
@@ -78,6 +79,7 @@ class ImportPartners:
         links, seen, errors = [], set(), []
         for order, entry in enumerate(row.partners):
             partner = self.find(entry)
+            assert partner is not None  # the row's bodies are written already
             if (partner.pk, entry.role) in seen:
                 errors.append(
                     ReadError(

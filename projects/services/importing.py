@@ -41,9 +41,16 @@ from projects.services.unknown_forms import FormChoices, resolve_forms
 IMPORT_REASON = "報告書の取込"
 BATCH_SIZE = 500
 
+
+def _attname(name: str) -> str:
+    field = Project._meta.get_field(name)
+    assert isinstance(field, models.Field)  # a column of the project, not a relation's other end
+    return field.attname
+
+
 # Project fields an import sets (as attribute names: department_id); compared to tell an update
 # from an unchanged row.
-PROJECT_FIELDS = tuple(Project._meta.get_field(name).attname for name in layout.PROJECT_FIELDS)
+PROJECT_FIELDS = tuple(_attname(name) for name in layout.PROJECT_FIELDS)
 _PROJECT_COLUMNS = [
     f.attname for f in Project._meta.concrete_fields if f.name not in {"created_at", "updated_at"}
 ]

@@ -65,7 +65,7 @@ def resolve_forms(
         forms.update(forms_named(set(in_file) - forms.keys(), year))
     registered = set(forms)
     unknown = [name for name in in_file if name not in registered]
-    first_row = {}
+    first_row: dict[str, ProjectRow] = {}
     for row in rows:
         first_row.setdefault(row.form, row)
 
@@ -121,7 +121,7 @@ def _check_choices(choices, user, unknown, registered, error) -> list[ReadError]
         elif name in choices.mapping and name in registered:
             # Reading a listed form as another would move its rows without anyone seeing it.
             errors.append(error(name, "一覧にある協働の形態です。読み替えはできません。"))
-        elif name in choices.add and len(name) > FORM_NAME_MAX:
+        elif name in choices.add and FORM_NAME_MAX is not None and len(name) > FORM_NAME_MAX:
             errors.append(error(name, f"協働の形態の名称は{FORM_NAME_MAX}文字までです。"))
         elif name in choices.mapping and choices.mapping[name] not in registered:
             target = choices.mapping[name]

@@ -1,5 +1,8 @@
 """`/`: the register of one fiscal year, filtered and paginated; its CSV download."""
 
+from typing import cast
+
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -34,7 +37,7 @@ def _filter(request: HttpRequest, queryset) -> tuple[RegisterFilter, int | None]
     data: QueryDict = request.GET.copy()
     if data.get("year") not in {str(year) for year in years}:
         data["year"] = str(years[0]) if years else ""
-    year = int(data["year"]) if years else None
+    year = int(data.get("year", "")) if years else None
     return RegisterFilter(data, years=years, queryset=queryset), year
 
 
@@ -47,7 +50,9 @@ def register(request: HttpRequest) -> HttpResponse:
     page = CappedPaginator(filterset.qs, PAGE_SIZE, page=asked, searched=searched).get_page(asked)
     # The participants of the page's rows only, in the same one query (its rows as a
     # subquery): SQLite worked them out for every project of the year before sorting.
-    projects = register_projects().filter(pk__in=page.object_list.values("pk"))
+    # A page of a queryset holds a slice of it; the stubs type a page's rows as any sequence.
+    shown = cast(QuerySet, page.object_list)
+    projects = register_projects().filter(pk__in=shown.values("pk"))
     rows = [
         {
             "project": project,

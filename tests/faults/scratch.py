@@ -13,6 +13,7 @@ from pathlib import Path
 from django.db import connection
 
 from tests import processes
+from tests.postgres import another_session, server_url
 
 
 def child_env(database_url: str) -> dict:
@@ -28,14 +29,10 @@ def manage(database_url: str, *args: str) -> subprocess.CompletedProcess:
 def scratch_database(tmp_path: Path):
     """Yield the URL of a new, migrated database of the suite's kind."""
     if connection.vendor == "postgresql":
-        import psycopg
-
-        settings = connection.settings_dict
-        server = f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT'] or 5432}"
         name = f"kyodo_fault_{uuid.uuid4().hex[:8]}"
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        with another_session("postgres") as admin:
             admin.execute(f"CREATE DATABASE {name}")
-        url = f"{server}/{name}"
+        url = f"{server_url()}/{name}"
     else:
         url = f"sqlite:///{tmp_path / 'scratch.sqlite3'}"
     try:
@@ -44,7 +41,7 @@ def scratch_database(tmp_path: Path):
         yield url
     finally:
         if connection.vendor == "postgresql":
-            with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            with another_session("postgres") as admin:
                 admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 

@@ -1,8 +1,9 @@
 """The database going away mid-request: a clean page, and the next request works again."""
 
-import psycopg
 import pytest
 from django.db import connection
+
+from tests.postgres import another_session
 
 pytestmark = pytest.mark.django_db
 
@@ -50,14 +51,7 @@ def test_after_the_server_drops_the_connection_the_next_request_connects_again(q
     backend_pid = connection.connection.info.backend_pid
 
     # The server ends this process's connection, as a restart or a failover would.
-    settings = connection.settings_dict
-    with psycopg.connect(
-        host=settings["HOST"],
-        port=settings["PORT"] or 5432,
-        user=settings["USER"],
-        dbname=settings["NAME"],
-        autocommit=True,
-    ) as admin:
+    with another_session() as admin:
         admin.execute("SELECT pg_terminate_backend(%s)", [backend_pid])
 
     dropped = quiet_client.get("/")
