@@ -13,6 +13,7 @@ unless the project carries a reported total (「延べ165人」) standing for al
 from collections import defaultdict
 
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.expressions import Combinable
 
 from projects.models import Project, ProjectPartner, Session
 
@@ -27,7 +28,7 @@ LACKS = (
 )
 
 
-def lack_conditions() -> dict[str, Q]:
+def lack_conditions() -> dict[str, Q | Combinable]:
     """For each code of LACKS, the condition a project lacking it meets."""
     sessions = Session.objects.filter(project=OuterRef("pk"))
     counted_group = Session.objects.filter(

@@ -54,8 +54,8 @@ class NameBook:
         rows = DepartmentPastName.objects.order_by("until_year")
         for owner, until_year, name in rows.values_list("department_id", "until_year", "name"):
             book.departments[owner].append(Past(until_year, name))
-        rows = FormPastName.objects.order_by("until_year")
-        for owner, until_year, name in rows.values_list("form_id", "until_year", "name"):
+        forms = FormPastName.objects.order_by("until_year")
+        for owner, until_year, name in forms.values_list("form_id", "until_year", "name"):
             book.forms[owner].append(Past(until_year, name))
         return book
 

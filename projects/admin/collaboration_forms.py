@@ -2,14 +2,13 @@
 
 from django.contrib import admin
 
-from projects.admin.history import KyodoHistoryAdmin
 from projects.admin.renaming import RenamingAdmin
 from projects.models import Form
 from projects.services import names
 
 
 @admin.register(Form)
-class FormAdmin(RenamingAdmin, KyodoHistoryAdmin):
+class FormAdmin(RenamingAdmin):
     list_display = ("order", "name")
     list_display_links = ("name",)
     ordering = ("order", "name")

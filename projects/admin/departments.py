@@ -7,7 +7,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from projects.admin.history import KyodoHistoryAdmin
 from projects.admin.renaming import RenamingAdmin
 from projects.history import fiscal_year_text
 from projects.models import Department
@@ -16,7 +15,7 @@ from projects.services import names
 
 
 @admin.register(Department)
-class DepartmentAdmin(RenamingAdmin, KyodoHistoryAdmin):
+class DepartmentAdmin(RenamingAdmin):
     list_display = ("name", "active", "members_list", "project_count")
     list_filter = ("active",)
     search_fields = ("name", "members__username", "members__last_name", "members__first_name")

@@ -31,8 +31,10 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin import AdminSite
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
+from django.db.models.options import Options
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -220,6 +222,11 @@ class ConfirmForm(forms.Form):
 class ReportImportMixin:
     """The import's URLs and pages on the project admin (ProjectAdmin)."""
 
+    # What the ModelAdmin it is mixed into provides.
+    admin_site: AdminSite
+    opts: Options
+    media: forms.Media
+
     import_formats = IMPORT_FORMATS  # the upload form's 「形式」, by place: 0 is the text
     file_store = FileStore()
 
@@ -391,13 +398,7 @@ class ReportImportMixin:
         for import_type, flag in ((NEW, ADDITION), (UPDATE, CHANGE)):
             projects = [row.instance for row in result.rows if row.import_type == import_type]
             if projects:
-                LogEntry.objects.log_actions(
-                    request.user.pk,
-                    projects,
-                    flag,
-                    change_message=message,
-                    single_object=len(projects) == 1,
-                )
+                LogEntry.objects.log_actions(request.user.pk, projects, flag, message)
 
     # -- the page ---------------------------------------------------------------------
 

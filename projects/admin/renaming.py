@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 
 from kyodo.limits import MAX_YEAR, MIN_YEAR
+from projects.admin.history import KyodoHistoryAdmin
 from projects.history import fiscal_year_text
 from projects.services import names
 from projects.wareki import fiscal_year_label, fiscal_year_of
@@ -85,7 +86,7 @@ class RenameForm(forms.ModelForm):
         return cleaned
 
 
-class RenamingAdmin(admin.ModelAdmin):
+class RenamingAdmin(KyodoHistoryAdmin):
     """A ModelAdmin whose model has a name that changes only through projects.services.names.
 
     ``rename`` and ``correct`` call the model's services."""

@@ -64,7 +64,7 @@ class FormPastName(models.Model):
     form = models.ForeignKey(
         Form, on_delete=models.CASCADE, related_name="past_names", verbose_name="協働の形態"
     )
-    name = models.CharField("名称", max_length=50)
+    name = models.CharField("名称", max_length=limits.FORM_NAME_MAX)
     until_year = models.PositiveSmallIntegerField(
         "この年度まで", help_text="この名称で報告した最後の年度（西暦）。"
     )

@@ -21,7 +21,7 @@ from projects.wareki import fiscal_year_label, outside_fiscal_year
 class Form(models.Model):
     """協働の形態: an editable list, since every city uses its own subset and wording."""
 
-    name = models.CharField("名称", max_length=50, unique=True)
+    name = models.CharField("名称", max_length=limits.FORM_NAME_MAX, unique=True)
     order = models.PositiveSmallIntegerField(
         "表示順", default=0, help_text="報告書で ①②… と並ぶ順。小さいものが先。"
     )

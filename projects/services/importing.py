@@ -347,7 +347,7 @@ def _check_unknown_departments(rows, maps, *, user, add: bool) -> None:
     if add and not clerk:
         return
     reason = UNKNOWN_DEPARTMENT_CLERK if clerk else UNKNOWN_DEPARTMENT
-    first = {}
+    first: dict[str, ProjectRow] = {}
     for row in rows:
         first.setdefault(row.department, row)
     errors = [

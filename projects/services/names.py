@@ -10,9 +10,9 @@ included: it is the explicit choice, never the default.
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 
-from kyodo.limits import MAX_YEAR, MIN_YEAR
+from kyodo.limits import DEPARTMENT_NAME_MAX, FORM_NAME_MAX, MAX_YEAR, MIN_YEAR
 from projects.models import (
     Department,
     DepartmentPastName,
@@ -32,14 +32,15 @@ SUCCEED_REASON = "担当課の引き継ぎ（組織改正）"
 class _Kind:
     """What differs between renaming a department and renaming a form."""
 
-    model: type[models.Model]
-    past_model: type[models.Model]
+    model: type[Department] | type[Form]
+    past_model: type[DepartmentPastName] | type[FormPastName]
     owner: str  # the past name's foreign key to its owner
     what: str  # 「担当課」 or 「協働の形態」
+    max_length: int
 
 
-DEPARTMENT = _Kind(Department, DepartmentPastName, "department", "担当課")
-FORM = _Kind(Form, FormPastName, "form", "協働の形態")
+DEPARTMENT = _Kind(Department, DepartmentPastName, "department", "担当課", DEPARTMENT_NAME_MAX)
+FORM = _Kind(Form, FormPastName, "form", "協働の形態", FORM_NAME_MAX)
 
 
 def _stamp(instance, user, reason: str):
@@ -88,7 +89,7 @@ def _clean_name(kind: _Kind, name: str) -> str:
     name = " ".join((name or "").split())
     if not name:
         raise ValidationError(f"{kind.what}の新しい名称を入力してください。")
-    limit = kind.model._meta.get_field("name").max_length
+    limit = kind.max_length
     if len(name) > limit:
         raise ValidationError(f"{kind.what}の名称は{limit}文字以内にしてください。")
     return name

@@ -249,18 +249,18 @@ def project_import_dataset(
     for outcome in outcomes:
         values = raw_rows[outcome.row.row_number - 1]
         changed_columns = {COLUMN_OF_FIELD[f] for f in outcome.changed_fields}
-        row = ImportedRow(outcome.import_type, outcome.project, outcome.row)
+        imported = ImportedRow(outcome.import_type, outcome.project, outcome.row)
         if outcome.before:
             after = cells_of_fields(record_of_row(outcome.row), outcome.changed_fields)
-            row.changes = [(c, outcome.before[c], after[c]) for c in outcome.before]
-        row.diff = [
+            imported.changes = [(c, outcome.before[c], after[c]) for c in outcome.before]
+        imported.diff = [
             format_html("<ins>{}</ins>", values.get(c, ""))
             if c in changed_columns
             else str(values.get(c, "") or "")
             for c in layout.DATASET_COLUMNS
         ]
-        result.rows.append(row)
-        result.totals[row.import_type] += 1
+        result.rows.append(imported)
+        result.totals[imported.import_type] += 1
     return result
 
 
