@@ -4,7 +4,12 @@ from django.contrib import admin
 from django.db import models
 
 from projects.admin.scope import ProjectScopedPermissions
-from projects.forms import SessionInlineForm, SessionInlineFormSet, WarekiDateWidget
+from projects.forms import (
+    PartnerLinkForm,
+    SessionInlineForm,
+    SessionInlineFormSet,
+    WarekiDateWidget,
+)
 from projects.models import ProjectPartner, Session
 
 
@@ -28,6 +33,7 @@ class SessionInline(FollowsProjectMixin, admin.TabularInline):
 
 class PartnerLinkInline(FollowsProjectMixin, admin.TabularInline):
     model = ProjectPartner
+    form = PartnerLinkForm
     extra = 1
     fields = ("order", "partner", "role", "count", "written_as")
     autocomplete_fields = ("partner",)
