@@ -65,7 +65,7 @@ class PartnerAdmin(KyodoHistoryAdmin):
         for year, items in groupby(links, key=lambda link: link.project.fiscal_year):
             rows = format_html_join(
                 "",
-                '<li><a href="{}">{} {} No.{} {}</a>（{}）{}</li>',
+                '<li><a href="{}">{} {} No.{} {}</a>（{}）{}{}</li>',
                 (
                     (
                         reverse("admin:projects_project_change", args=[link.project.pk]),
@@ -75,6 +75,8 @@ class PartnerAdmin(KyodoHistoryAdmin):
                         link.project.name,
                         link.project.department.name,
                         f" 役割：{link.role}" if link.role else "",
+                        # the spelling that year's report printed, when not the current name
+                        f" 表記：{link.written_as}" if link.written_as != obj.name else "",
                     )
                     for link in items
                 ),

@@ -236,3 +236,13 @@ def test_the_department_page_lists_its_projects_per_year(
     assert "令和5年度（1件）" in response.text
     assert "共催 No.1 まちかどミーティング" in response.text
     assert "所属職員" in response.text
+
+
+def test_the_partner_page_shows_the_spelling_each_report_printed(
+    client, coordinator, duplicates, own_project
+):
+    target, duplicate = duplicates
+    client.force_login(coordinator)
+    response = client.get(reverse("admin:partners_partner_change", args=[duplicate.pk]))
+    assert "表記：(公財) 苫小牧市スポーツ協会" in response.text
+    assert "表記：スポーツ協会ほか" in response.text

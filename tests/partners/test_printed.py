@@ -122,6 +122,18 @@ def test_a_confirmed_merge_keeps_both_spellings_in_the_csv_cell_of_no3(
     assert written == {"(公財) 北海道スポーツ協会", "(公財) 苫小牧市スポーツ協会"}
 
 
+def test_the_seed_imported_again_after_a_confirmed_merge_changes_nothing(seeded, coordinator):
+    partner_merge(
+        target=_partner(TOMAKOMAI),
+        others=[_partner(HOKKAIDO)],
+        user=coordinator,
+        confirmed_same_body=True,
+    )
+    out = StringIO()
+    call_command("import_report", str(SEED), stdout=out)
+    assert "新規 0件、更新 0件、変更なし 23件" in out.getvalue()
+
+
 def test_the_merge_page_names_no3_and_asks_whether_the_two_are_one_body(
     seeded, coordinator, client
 ):
