@@ -64,8 +64,8 @@ def organisers(project) -> str:
     report printed it (a later rename or merge of a partner does not change the dataset)."""
     names = [f"{settings.KYODO_CITY_NAME} {project.department_name}"]
     for link in links_of(project):
-        if link.written_as not in names:
-            names.append(link.written_as)
+        if link.display_name not in names:
+            names.append(link.display_name)
     return "、".join(names)
 
 
