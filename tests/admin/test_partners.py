@@ -43,7 +43,7 @@ def test_a_merge_of_partners_sharing_a_project_is_refused_naming_it(
 ):
     target, duplicate = duplicates
     before = _links(own_project)
-    with pytest.raises(PartnerMergeRefused, match="令和5年度 共催 No.1 まちかどミーティング"):
+    with pytest.raises(PartnerMergeRefused, match=r"令和5年度 共催 No\.1 まちかどミーティング"):
         partner_merge(target=target, others=[duplicate], user=coordinator)
     assert Partner.objects.filter(pk=duplicate.pk).exists()
     assert _links(own_project) == before
@@ -241,7 +241,7 @@ def test_the_department_page_lists_its_projects_per_year(
 def test_the_partner_page_shows_the_spelling_each_report_printed(
     client, coordinator, duplicates, own_project
 ):
-    target, duplicate = duplicates
+    _target, duplicate = duplicates
     client.force_login(coordinator)
     response = client.get(reverse("admin:partners_partner_change", args=[duplicate.pk]))
     assert "表記：(公財) 苫小牧市スポーツ協会" in response.text

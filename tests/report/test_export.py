@@ -9,8 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
-from projects import layout
 from partners.models import Partner
+from projects import layout
 from projects.models import Category, Form
 from projects.report.export import report_dataset
 from projects.report.writers import UnencodableError, dataset_to_csv
