@@ -251,7 +251,9 @@ ProjectPartnerManager = models.Manager.from_queryset(ProjectPartnerQuerySet)
 
 
 class ProjectPartner(models.Model):
-    """A partner's part in a project, with the role label and count the report prints."""
+    """A partner's part in a project, with the role label, count and spelling the report
+    prints. The partner is who the link stands for (a merge may change it); the spelling is
+    what was published (nothing changes it but an edit of the project)."""
 
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="partner_links", verbose_name="協働事業"
