@@ -16,7 +16,7 @@ from import_export.forms import SelectableFieldsExportForm
 
 from projects import layout
 from projects.history import changes_since, wareki_or_blank
-from projects.models import Project, Session
+from projects.models import Project, ProjectPartner, Session
 from projects.wareki import format_date, outside_fiscal_year
 
 
@@ -217,3 +217,21 @@ class ReportExportForm(SelectableFieldsExportForm):
                 column = resource.fields[name].column_name
                 if box is not None and column:
                     box.label = column
+
+
+class PartnerLinkForm(forms.ModelForm):
+    """A partner link in a project's form: left without a spelling, it is printed under the
+    partner's name of this moment (ProjectPartner.fill_written_as does the same on save)."""
+
+    class Meta:
+        model = ProjectPartner
+        fields = ("order", "partner", "role", "count", "written_as")
+
+    def clean(self):
+        cleaned = super().clean()
+        # In the cleaned data, not only on the instance: the formset compares its rows' spellings
+        # (unique project, partner, role, spelling) before any instance is saved.
+        partner = cleaned.get("partner")
+        if partner is not None and not cleaned.get("written_as"):
+            cleaned["written_as"] = partner.name
+        return cleaned

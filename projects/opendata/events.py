@@ -60,11 +60,12 @@ def event_projects(fiscal_year: int) -> Iterator[PlainProject]:
 
 
 def organisers(project) -> str:
-    """主催者: the city's department, then each partner once, in the report's order."""
+    """主催者: the city's department, then each partner once, in the report's order, as the
+    report printed it (a later rename or merge of a partner does not change the dataset)."""
     names = [f"{settings.KYODO_CITY_NAME} {project.department_name}"]
     for link in links_of(project):
-        if link.partner.name not in names:
-            names.append(link.partner.name)
+        if link.display_name not in names:
+            names.append(link.display_name)
     return "、".join(names)
 
 

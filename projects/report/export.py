@@ -57,8 +57,16 @@ def project_record(project: Project) -> dict:
         "department": project.department_name,
         "category": str(Category(project.category).label),
         "since_year": project.since_year,
+        # "name" is the spelling the report printed, which never changes; "partner" is the body
+        # it stands for now, so a rename or merge shows only there.
         "partners": [
-            {"name": link.partner.name, "role": link.role, "count": link.count} for link in links
+            {
+                "name": link.written_as,
+                "role": link.role,
+                "count": link.count,
+                "partner": {"id": link.partner.pk, "name": link.partner.name},
+            }
+            for link in links
         ],
         "sessions": [
             {

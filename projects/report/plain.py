@@ -21,6 +21,9 @@ CHUNK = 2000
 
 
 class Named(NamedTuple):
+    """The partner's identity: its id and current name (an unsaved row's partner has no id)."""
+
+    pk: int | None
     name: str
 
 
@@ -33,9 +36,8 @@ class PlainLink(NamedTuple):
     partner: Named
 
     @property
-    def display_name(self) -> str:  # as ProjectPartner.display_name
-        name = self.written_as or self.partner.name
-        return f"{self.count}{name}" if self.count else name
+    def display_name(self) -> str:  # as ProjectPartner.display_name: as printed
+        return f"{self.count}{self.written_as}" if self.count else self.written_as
 
 
 class PlainSession(NamedTuple):
@@ -71,7 +73,7 @@ _PROJECT = (
     "pk", "fiscal_year", "number", "name", "category", "since_year", "purpose", "effect",
     "reported_session_count", "reported_participants_total", "form_name", "department_name",
 )  # fmt: skip
-_LINK = ("project_id", "order", "role", "count", "written_as", "partner__name")
+_LINK = ("project_id", "order", "role", "count", "written_as", "partner_id", "partner__name")
 _SESSION = (
     "project_id", "order", "group", "label", "start", "end", "participants", "approximate",
     "unit", "note",
@@ -88,13 +90,15 @@ def plain_projects(queryset: ProjectQuerySet[Project]) -> Iterator[PlainProject]
     queryset = queryset.prefetch_related(None)
     chosen = queryset.order_by().values("pk")
     links, sessions = defaultdict(list), defaultdict(list)
-    partners: dict[str, Named] = {}  # one record per partner name, as a partner has many links
-    for project_id, order, role, count, written_as, name in (
+    partners: dict[int, Named] = {}  # one record per partner, as a partner has many links
+    for project_id, order, role, count, written_as, partner_id, name in (
         ProjectPartner.objects.filter(project__in=chosen)
         .order_by("order", "pk")
         .values_list(*_LINK)
     ):
-        partner = partners.get(name) or partners.setdefault(name, Named(name))
+        partner = partners.get(partner_id) or partners.setdefault(
+            partner_id, Named(partner_id, name)
+        )
         links[project_id].append(PlainLink(order, role, count, written_as, partner))
     for row in (
         Session.objects.filter(project__in=chosen)
@@ -119,7 +123,7 @@ def record_of_row(row) -> PlainProject:
         row.effect, row.sessions.reported_session_count, row.sessions.reported_participants_total,
         row.form, row.department,
         partner_links=tuple(
-            PlainLink(order, p.role, p.count, p.written_as, Named(p.name))
+            PlainLink(order, p.role, p.count, p.written_as, Named(None, p.name))
             for order, p in enumerate(row.partners)
         ),
         sessions=tuple(

@@ -85,7 +85,7 @@ def _truth(records: list[dict]) -> dict:
         "new": categories.count(Category.NEW.label),
         "continuing": categories.count(Category.ANNUAL.label)
         + categories.count(Category.BIENNIAL.label),
-        "partners": len({p["name"] for r in records for p in r["partners"]}),
+        "partners": len({p["partner"]["id"] for r in records for p in r["partners"]}),
     }
 
 
