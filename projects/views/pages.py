@@ -41,6 +41,8 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "sessions": sessions_lines(project),
         "series": series,
         "series_chart": series_chart(series) if series else "",
+        # Changes after the year's report was published, each with when and why (1 query).
+        "corrections": list(project.corrections.order_by("corrected_at", "pk")),
     }
     return render(request, "public/detail.html", context)
 
