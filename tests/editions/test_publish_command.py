@@ -23,7 +23,7 @@ def test_the_command_prints_each_files_path_and_sha256_and_stores_exactly_those_
         f"/opendata/editions/2023/1/kyodo-2023-1.{kind}  {stored[kind].sha256}"
         for kind in ("csv", "xlsx", "json")
     ]
-    for kind, file in stored.items():
+    for file in stored.values():
         content = bytes(file.content)
         assert file.sha256 == hashlib.sha256(content).hexdigest()
         assert file.size == len(content) > 0
@@ -76,7 +76,7 @@ def test_a_year_without_projects_is_not_published(db):
 def test_a_year_with_an_unpublished_project_is_not_published(year_2023):
     year_2023[1].published = False
     year_2023[1].save()
-    with pytest.raises(CommandError, match="公開していない協働事業があります（共催 No.2）"):
+    with pytest.raises(CommandError, match=r"公開していない協働事業があります（共催 No\.2）"):
         run("publish_report", "--fiscal-year", "2023")
     assert not Edition.objects.exists()
 

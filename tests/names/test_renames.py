@@ -167,4 +167,6 @@ def test_a_series_follows_the_department_that_took_over(seeded):
 def test_a_department_cannot_take_over_from_itself(seeded):
     lifelong = Department.objects.get(name="生涯学習課")
     with pytest.raises(ValidationError, match="同じです"):
-        department_succeed(predecessors=[lifelong], successors=[lifelong], from_year=2024, user=None)
+        department_succeed(
+            predecessors=[lifelong], successors=[lifelong], from_year=2024, user=None
+        )
