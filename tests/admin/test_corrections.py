@@ -101,3 +101,15 @@ def test_the_public_page_says_when_and_why_the_project_was_corrected(
 
 def test_an_uncorrected_project_has_no_correction_note(client, own_project, published_year):
     assert 'id="corrections"' not in client.get(f"/projects/{own_project.pk}/").text
+
+
+def test_a_corrected_project_page_costs_one_query_more_than_an_uncorrected_one(
+    client, coordinator, own_project, published_year, django_assert_num_queries
+):
+    url = f"/projects/{own_project.pk}/"
+    # The project (with whether it was corrected), its partners, its sessions, its series.
+    with django_assert_num_queries(4):
+        client.get(url)
+    Correction.objects.create(project=own_project, fiscal_year=2023, reason="誤記", user=None)
+    with django_assert_num_queries(5):
+        assert "に訂正：誤記" in client.get(url).text
