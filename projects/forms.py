@@ -46,9 +46,11 @@ def needs_correction_reason(project: Project | None) -> bool:
     Asked by the admin's fieldsets and by the form for the same project object: kept on it."""
     if project is None or project.pk is None:
         return False
-    if not hasattr(project, "_kyodo_published_year"):
-        project._kyodo_published_year = is_published_year(project.fiscal_year)
-    return project._kyodo_published_year
+    cached = getattr(project, "_kyodo_published_year", None)
+    if cached is None:
+        cached = is_published_year(project.fiscal_year)
+        setattr(project, "_kyodo_published_year", cached)  # noqa: B010 (mypy: not a field)
+    return cached
 
 
 class ProjectAdminForm(forms.ModelForm):

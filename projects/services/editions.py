@@ -65,7 +65,6 @@ def _publish(fiscal_year: int, label: str, note: str, user) -> Edition:
             )
         )
     EditionFile.objects.bulk_create(files)
-    edition.stored_files = files  # what the caller prints, without reading them back
     return edition
 
 

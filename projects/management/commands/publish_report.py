@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from projects.choices import FileKind
 from projects.services.editions import EditionError, edition_publish
 
 
@@ -29,5 +30,7 @@ class Command(BaseCommand):
         except EditionError as error:
             raise CommandError(str(error)) from None
         self.stderr.write(f"{edition}を作成しました。")
-        for stored in edition.stored_files:
-            self.stdout.write(f"{stored.path}  {stored.sha256}")
+        # Read back from the database: the lines tell what is stored, in FileKind's order.
+        stored = edition.files.defer("content").select_related("edition")
+        for file in sorted(stored, key=lambda f: FileKind.values.index(f.kind)):
+            self.stdout.write(f"{file.path}  {file.sha256}")
