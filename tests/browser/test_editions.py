@@ -46,6 +46,8 @@ def test_a_correction_after_publishing_shows_on_the_summary_and_the_public_page(
     assert page.locator("#id_correction_reason").is_visible()
     page.fill("#id_name", "まちかどミーティング（市長と語る会）")
     page.fill("#id_correction_reason", "事業の名称の誤り")
+    page.locator("#id_correction_reason").scroll_into_view_if_needed()
+    screenshot("editions_correction_form", full_page=False)
     page.locator('input[name="_save"]').first.click()
     page.wait_for_url(f"{live_server.url}/admin/projects/project/**")
     assert Correction.objects.get().reason == "事業の名称の誤り"
