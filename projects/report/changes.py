@@ -10,6 +10,7 @@ import io
 from dataclasses import asdict, dataclass
 
 from projects import layout
+from projects.choices import FileKind
 from projects.models import Edition, EditionFile
 from projects.report.files import report_file
 from projects.selectors import projects_for_report
@@ -77,9 +78,9 @@ def edition_changes(fiscal_year: int) -> EditionChanges | None:
     edition = latest_edition(fiscal_year)
     if edition is None:
         return None
-    stored = EditionFile.objects.filter(edition=edition, kind="csv").values_list(
+    stored = EditionFile.objects.filter(edition=edition, kind=FileKind.CSV).values_list(
         "content", flat=True
     )
     published = bytes(stored.first() or b"")
-    now = report_file("csv", projects_for_report(fiscal_year=fiscal_year), title="")
+    now = report_file(FileKind.CSV, projects_for_report(fiscal_year=fiscal_year), title="")
     return EditionChanges(edition, diff_rows(published, now))
