@@ -23,7 +23,7 @@ from projects.admin.inlines import PartnerLinkInline, SessionInline
 from projects.admin.reports import report_urls
 from projects.admin.scope import ProjectScopedPermissions, form_checking_year
 from projects.display import people
-from projects.forms import ProjectAdminForm
+from projects.forms import CORRECTION_FIELD, ProjectAdminForm, needs_correction_reason
 from projects.history import (
     EditConflict,
     changes_since,
@@ -37,6 +37,7 @@ from projects.permissions import can_edit_project, editable_departments, is_coor
 from projects.report.charts import series_chart
 from projects.rules import participants
 from projects.selectors import project_series
+from projects.services.editions import project_record_correction
 
 _LOCK_FIELDS = ("loaded_version", "loaded_at")
 
@@ -193,6 +194,13 @@ class ProjectAdmin(ProjectScopedPermissions, ReportImportExportMixin, KyodoHisto
                 )
                 for name, options in self.fieldsets
             ]
+        if needs_correction_reason(obj):
+            # The form requires the reason for this project (ProjectAdminForm): show it first.
+            correction = (
+                "訂正（公表済みの年度）",
+                {"fields": [CORRECTION_FIELD], "classes": ["kyodo-correction"]},
+            )
+            return [correction, *self.fieldsets]
         return self.fieldsets
 
     def get_readonly_fields(self, request, obj=None):
@@ -257,7 +265,21 @@ class ProjectAdmin(ProjectScopedPermissions, ReportImportExportMixin, KyodoHisto
             if not updated:
                 raise EditConflict(changes_since(obj.pk, form.loaded_since()))
             obj.version = loaded + 1
+        reason = form.cleaned_data.get(CORRECTION_FIELD) if change else ""
+        if reason:
+            obj._change_reason = f"訂正：{reason}"
         super().save_model(request, obj, form, change)
+        if reason:
+            project_record_correction(project=obj, reason=reason, user=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        # A session or partner changed in a published year carries the same reason in its
+        # history as the project (deleted rows too: the formset deletes its forms' instances).
+        reason = form.cleaned_data.get(CORRECTION_FIELD) if change else ""
+        if reason:
+            for inline_form in formset.forms:
+                inline_form.instance._change_reason = f"訂正：{reason}"
+        super().save_formset(request, form, formset, change)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
