@@ -11,11 +11,25 @@ from rest_framework import serializers
 from projects.report.export import project_record
 
 
+class PartnerIdentitySerializer(serializers.Serializer):
+    id = serializers.IntegerField(
+        help_text="関係団体のID（/partners/<id>/、一覧の partner）。"
+        "統合されると統合先のIDになります"
+    )
+    name = serializers.CharField(help_text="関係団体の現在の正式名称")
+
+
 class PartnerSerializer(serializers.Serializer):
-    name = serializers.CharField(help_text="関係団体の正式名称")
+    name = serializers.CharField(
+        help_text="報告書に載った表記（例：(公財) 苫小牧市スポーツ協会）。"
+        "団体の名称変更や統合があっても変わりません"
+    )
     role = serializers.CharField(help_text="役割（「内装：…」の「内装」）。なければ空文字")
     count = serializers.IntegerField(
         allow_null=True, help_text="団体の数（「82町内会」の 82）。なければ null"
+    )
+    partner = PartnerIdentitySerializer(
+        help_text="この表記が指す関係団体（ID と現在の正式名称）。統合・名称変更はここに表れます"
     )
 
 
@@ -43,7 +57,11 @@ class ProjectSerializer(serializers.Serializer):
     )
     partners = PartnerSerializer(many=True, help_text="取組に関係した団体等（報告書の順）")
     sessions = SessionSerializer(many=True, help_text="実施年月日、参加人数（報告書の順）")
-    participants_total = serializers.IntegerField(help_text="参加人数の合計（不明な回は0）")
+    participants_total = serializers.IntegerField(
+        allow_null=True,
+        help_text="参加人数の合計（人数のある回の和）。どの回にも人数がなければ null（0ではない）",
+    )
+    participants_approximate = serializers.BooleanField(help_text="合計に概数（約…人）の回を含むか")
 
     def to_representation(self, instance):
         request = self.context["request"]

@@ -15,6 +15,7 @@ MAX_YEAR = 2200
 # The longest texts the register stores.
 PROJECT_NAME_MAX = 300
 DEPARTMENT_NAME_MAX = 100
+FORM_NAME_MAX = 50
 PARTNER_NAME_MAX = 200  # a partner's name, its other spellings and the report's wording
 ROLE_MAX = 100
 SESSION_TEXT_MAX = 200  # a session's heading (内容) and note (備考)

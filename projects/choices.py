@@ -11,3 +11,14 @@ class Category(models.TextChoices):
     NEW = "new", "単年度(新規)実施"
     BIENNIAL = "biennial", "2年に一度実施"
     OTHER = "other", "その他"
+
+
+class FileKind(models.TextChoices):
+    """The files of a published edition (公表版) of a year's report, one row each.
+
+    A new kind (a PDF) is one more choice here, its writer in projects.report.files, and a
+    migration for the constraint that keeps the stored kinds to this list."""
+
+    CSV = "csv", "CSV"
+    XLSX = "xlsx", "XLSX"
+    JSON = "json", "JSON"

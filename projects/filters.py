@@ -9,18 +9,28 @@ from django import forms
 
 from partners.models import Partner
 from projects.models import Category, Department, Form, Project
+from projects.names import departments_in_year, forms_in_year
 from projects.wareki import fiscal_year_label
+
+
+class _NamedThen(forms.ModelChoiceField):
+    """A choice labelled by the name it had in the list's year (``name_then``), if annotated."""
+
+    def label_from_instance(self, obj):
+        return getattr(obj, "name_then", None) or str(obj)
+
+
+class _NamedThenFilter(django_filters.ModelChoiceFilter):
+    field_class = _NamedThen
 
 
 class PublicProjectFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(field_name="fiscal_year", label="年度")
-    form = django_filters.ModelChoiceFilter(
-        queryset=Form.objects.all(), label="協働の形態", empty_label="すべて"
-    )
+    form = _NamedThenFilter(queryset=Form.objects.all(), label="協働の形態", empty_label="すべて")
     category = django_filters.ChoiceFilter(
         choices=Category.choices, label="実施区分", empty_label="すべて"
     )
-    department = django_filters.ModelChoiceFilter(
+    department = _NamedThenFilter(
         queryset=Department.objects.all(), label="担当課", empty_label="すべて"
     )
     # Reached from a partner's page: a list of every partner would be far too long to offer.
@@ -49,6 +59,13 @@ class RegisterFilter(PublicProjectFilter):
 
     def __init__(self, data, *, years: list[int], **kwargs):
         super().__init__(data, **kwargs)
+        year = int(data["year"]) if str(data.get("year") or "").isdigit() else None
+        if year is not None:
+            # The year's list offers the 担当課 and 協働の形態 of that year's listed projects, by
+            # the names of that year: a later rename or a new department changes nothing here.
+            listed = self.queryset
+            self.filters["department"].queryset = departments_in_year(year, listed)
+            self.filters["form"].queryset = forms_in_year(year, listed)
         self.filters["year"] = django_filters.ChoiceFilter(
             field_name="fiscal_year",
             label="年度",

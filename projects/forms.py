@@ -16,7 +16,8 @@ from import_export.forms import SelectableFieldsExportForm
 
 from projects import layout
 from projects.history import changes_since, wareki_or_blank
-from projects.models import Project, Session
+from projects.models import Project, ProjectPartner, Session
+from projects.report.changes import is_published_year
 from projects.wareki import format_date, outside_fiscal_year
 
 
@@ -34,12 +35,36 @@ class WarekiDateWidget(AdminDateWidget):
         return mark_safe(html + span)
 
 
-# --- the project form: optimistic locking -------------------------------------------------
+# --- the project form: optimistic locking, corrections of a published year ----------------
+
+CORRECTION_FIELD = "correction_reason"
+
+
+def needs_correction_reason(project: Project | None) -> bool:
+    """A saved project of a year with an edition (公表版) is changed only with a reason.
+
+    Asked by the admin's fieldsets and by the form for the same project object: kept on it."""
+    if project is None or project.pk is None:
+        return False
+    cached = getattr(project, "_kyodo_published_year", None)
+    if cached is None:
+        cached = is_published_year(project.fiscal_year)
+        setattr(project, "_kyodo_published_year", cached)  # noqa: B010 (mypy: not a field)
+    return cached
 
 
 class ProjectAdminForm(forms.ModelForm):
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     loaded_at = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Shown (and then required) only for a project of a published year: see __init__.
+    correction_reason = forms.CharField(
+        label="訂正の理由",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
+        help_text="この年度は公表済みです。何をなぜ直すのかを書いてください"
+        "（例：参加人数の集計誤り）。変更履歴と、市民向けのページに載ります。",
+    )
 
     class Meta:
         model = Project
@@ -50,6 +75,11 @@ class ProjectAdminForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
         self.fields["loaded_at"].initial = timezone.now().isoformat()
+        # Required whenever the form is saved, so also when only a session or partner changes.
+        self.fields[CORRECTION_FIELD].required = needs_correction_reason(self.instance)
+
+    def clean_correction_reason(self):
+        return " ".join((self.cleaned_data.get(CORRECTION_FIELD) or "").split())
 
     def loaded_since(self) -> datetime.datetime | None:
         text = self.data.get(self.add_prefix("loaded_at")) if self.is_bound else None
@@ -217,3 +247,21 @@ class ReportExportForm(SelectableFieldsExportForm):
                 column = resource.fields[name].column_name
                 if box is not None and column:
                     box.label = column
+
+
+class PartnerLinkForm(forms.ModelForm):
+    """A partner link in a project's form: left without a spelling, it is printed under the
+    partner's name of this moment (ProjectPartner.fill_written_as does the same on save)."""
+
+    class Meta:
+        model = ProjectPartner
+        fields = ("order", "partner", "role", "count", "written_as")
+
+    def clean(self):
+        cleaned = super().clean()
+        # In the cleaned data, not only on the instance: the formset compares its rows' spellings
+        # (unique project, partner, role, spelling) before any instance is saved.
+        partner = cleaned.get("partner")
+        if partner is not None and not cleaned.get("written_as"):
+            cleaned["written_as"] = partner.name
+        return cleaned

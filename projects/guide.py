@@ -8,36 +8,16 @@ A constant number of queries, whatever the number of departments and projects.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from projects.models import Department, Project, ProjectPartner, Session
+from projects.lacks import LACKS, lack_conditions
+from projects.models import Department, Project
 from projects.permissions import department_ids_of, is_coordinator
 from projects.wareki import fiscal_year_label, format_date
 
 SHOWN = 5  # projects named per line; the rest behind a link to the list
-
-# What a project lacks, in the order the guide lists it: (code, label). The list filter
-# 「入力の不足」 (projects.admin.filters.MissingFilter) takes the same codes.
-GAPS = (
-    ("session", "実施年月日がない"),
-    ("count", "参加人数がない（年次集計で「不明」）"),
-    ("partner", "関係団体がない"),
-    ("effect", "取組の効果の記入がない"),
-)
-
-
-def gap_conditions() -> dict[str, Q]:
-    """For each code of GAPS, the condition a project lacking it meets."""
-    sessions = Session.objects.filter(project=OuterRef("pk"))
-    has_session = Exists(sessions)
-    return {
-        "session": ~Q(has_session),
-        "count": Q(has_session) & ~Q(Exists(sessions.filter(participants__isnull=False))),
-        "partner": ~Q(Exists(ProjectPartner.objects.filter(project=OuterRef("pk")))),
-        "effect": Q(effect=""),
-    }
 
 
 @dataclass
@@ -97,7 +77,7 @@ def first_day_guide(user) -> Guide | None:
     projects = Project.objects.filter(fiscal_year=fiscal_year)
     if not coordinator:
         projects = projects.filter(department_id__in=department_ids)
-    conditions = gap_conditions()
+    conditions = lack_conditions()
     if coordinator:
         _count(guide, projects, conditions)
     else:
@@ -116,7 +96,7 @@ def _count(guide: Guide, projects, conditions) -> None:
     guide.projects, guide.published = totals["total"], totals["published"]
     base = guide.links["year_list"]
     guide.gaps = [
-        Gap(code, label, totals[code], url=f"{base}&missing={code}") for code, label in GAPS
+        Gap(code, label, totals[code], url=f"{base}&missing={code}") for code, label in LACKS
     ]
 
 
@@ -127,14 +107,14 @@ def _list(guide: Guide, projects, conditions) -> None:
         .order_by("form__order", "form__name", "number")
         .values(
             "pk", "number", "name", "published", "form__name", "department__name",
-            *(f"lacks_{code}" for code, _label in GAPS),
+            *(f"lacks_{code}" for code, _label in LACKS),
         )
     )  # fmt: skip
     rows = list(rows)
     guide.projects = len(rows)
     guide.published = sum(1 for row in rows if row["published"])
     base = guide.links["year_list"]
-    for code, label in GAPS:
+    for code, label in LACKS:
         lacking = [row for row in rows if row[f"lacks_{code}"]]
         guide.gaps.append(
             Gap(code, label, len(lacking), lacking[:SHOWN], url=f"{base}&missing={code}")

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from projects.models import Project, ProjectPartner, Session
+from projects.rules import name_in_year
 from projects.wareki import WarekiError, fiscal_year_label, format_date
 
 CONFLICT_HEADER = (
@@ -72,6 +73,15 @@ def display_value(field, value):
     return value
 
 
+def named_then(field, value, fiscal_year: int | None):
+    """A 担当課 or 協働の形態 (an object) by the name it had in the record's fiscal year, as that
+    year was reported; any other value as it is."""
+    past_names = getattr(value, "past_names", None)
+    if fiscal_year is None or past_names is None or field.name not in ("department", "form"):
+        return value
+    return name_in_year(past_names.all(), value.name, fiscal_year)
+
+
 def _shown(field, value) -> str:
     """display_value as one short line: blanks named, dates and times in 和暦, long text cut."""
     value = display_value(field, value)
@@ -115,11 +125,11 @@ def field_changes(record) -> list[str]:
     delta = record.diff_against(previous, foreign_keys_are_objs=True)
     model = record.instance_type
     lines = []
+    year = getattr(record, "fiscal_year", None)
     for change in delta.changes:
         field = model._meta.get_field(change.field)
-        lines.append(
-            f"{field.verbose_name}：「{_shown(field, change.old)}」→「{_shown(field, change.new)}」"
-        )
+        old, new = named_then(field, change.old, year), named_then(field, change.new, year)
+        lines.append(f"{field.verbose_name}：「{_shown(field, old)}」→「{_shown(field, new)}」")
     return lines
 
 

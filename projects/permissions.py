@@ -101,3 +101,8 @@ def split_editable(user, queryset: QuerySet) -> tuple[QuerySet, QuerySet]:
 def ensure_groups() -> dict:
     """Both groups with exactly the permissions of projects.roles (after a flush in tests)."""
     return sync_groups()
+
+
+def can_publish_edition(user) -> bool:
+    """Publishing an edition (公表版) of a year's report is the coordinating office's act."""
+    return is_coordinator(user)

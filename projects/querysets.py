@@ -8,7 +8,7 @@ the sessions, partner links and partners through the project's own relations.
 from typing import Self, TypeVar, cast
 
 from django.db import models
-from django.db.models import Count, Min, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import IsNull
 
@@ -102,9 +102,39 @@ class ProjectQuerySet(models.QuerySet[_Project]):
             session_count=Coalesce(Subquery(sessions.annotate(n=Count("pk")).values("n")), 0)
         )
 
+    def with_names(self) -> Self:
+        """Annotate department_name and form_name: the names of the project's 担当課 and
+        協働の形態 in its own year (projects.rules.name_in_year, in SQL: a correlated subquery
+        each, on the past names' unique index)."""
+        department = self.model._meta.get_field("department").related_model
+        form = self.model._meta.get_field("form").related_model
+        return self.annotate(
+            department_name=name_in_year_sql(department, "department"),
+            form_name=name_in_year_sql(form, "form"),
+        )
+
     def with_partner(self, partner) -> Self:
         """Projects the partner took part in; a subquery, so no row is repeated."""
         return self.filter(pk__in=_links(self.model).filter(partner=partner).values("project_id"))
+
+
+def name_in_year_sql(owner_model, owner: str | None, year="fiscal_year"):
+    """The name of the row's ``owner`` (a 担当課 or 協働の形態) in the row's ``year`` (a field
+    path, or an expression such as Value(2023)): its past name with the smallest until_year at
+    or after the year, else its current name. With ``owner`` None, on a queryset of the owner
+    model itself, the owner is the row."""
+    past_model = owner_model._meta.get_field("past_names").related_model
+    field = past_model._meta.get_field(owner_model._meta.model_name).name
+    own = owner is None
+    when = OuterRef(year) if isinstance(year, str) else year
+    past = (
+        past_model._default_manager.filter(
+            **{field: OuterRef("pk" if own else f"{owner}_id"), "until_year__gte": when}
+        )
+        .order_by("until_year")
+        .values("name")[:1]
+    )
+    return Coalesce(Subquery(past), F("name" if own else f"{owner}__name"))
 
 
 def _sessions(project_model) -> models.QuerySet:

@@ -25,6 +25,11 @@ GROUP_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "projects.form": ("view",),
         "partners.partner": ("view", "add"),
         "partners.partneralias": ("view", "add"),
+        # Published editions and corrections: read by all; a clerk's correction is written
+        # by the change form, not through an admin of its own.
+        "projects.edition": ("view",),
+        "projects.editionfile": ("view",),
+        "projects.correction": ("view",),
         # The yearly survey: a clerk sees their departments' answers and submits them; the
         # services check which answers and which steps (surveys.services).
         "surveys.answer": ("view", "change"),
@@ -37,6 +42,11 @@ GROUP_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "projects.form": _ALL,
         "partners.partner": _ALL,
         "partners.partneralias": _ALL,
+        # What was published stays as published: no one may change or delete an edition, its
+        # files or a correction (publishing is checked by projects.permissions).
+        "projects.edition": ("view", "add"),
+        "projects.editionfile": ("view", "add"),
+        "projects.correction": ("view",),
         # The survey's records are never deleted: these models have no delete permission,
         # and a transition or a reminder, once written, is not changed either.
         "surveys.survey": ("view", "add", "change"),

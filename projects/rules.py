@@ -4,7 +4,8 @@ Plain functions on the values (no query), below the models: a model may call the
 anything above it.
 """
 
-from typing import Protocol
+from collections.abc import Iterable
+from typing import NamedTuple, Protocol
 
 from projects.choices import Category
 from projects.wareki import move_year_in_text
@@ -62,3 +63,32 @@ def name_for_year(name: str, *, from_year: int, to_year: int) -> str:
     when they name ``from_year``; any other number (第35回, 10km) is left as it is.
     """
     return move_year_in_text(name, from_year=from_year, to_year=to_year)
+
+
+def name_in_year(past_names: Iterable, current: str, year: int) -> str:
+    """The name of a 担当課 or 協働の形態 in a fiscal year: the past name (anything with
+    ``until_year`` and ``name``) with the smallest until_year at or after the year, else the
+    current name. The one rule of names over the years (projects.names reads it in SQL too)."""
+    found = None
+    for past in past_names:
+        if year <= past.until_year and (found is None or past.until_year < found.until_year):
+            found = past
+    return current if found is None else found.name
+
+
+class Participants(NamedTuple):
+    """A project's participants: the sum of the counts its dates have, None when no date has
+    one (unknown is not 0人), and whether any counted date is approximate (約).
+
+    The one definition: ProjectQuerySet.with_participants computes the same in SQL, and
+    年次集計 (projects.report.figures) adds them up per department and year."""
+
+    total: int | None
+    approximate: bool
+
+
+def participants(sessions: Iterable) -> Participants:
+    counted = [s for s in sessions if s.participants is not None]
+    if not counted:
+        return Participants(None, False)
+    return Participants(sum(s.participants for s in counted), any(s.approximate for s in counted))

@@ -25,6 +25,7 @@ def with_report_relations(queryset: ProjectQuerySet[Project]) -> ProjectQuerySet
     return (
         queryset.prefetch_related(None)
         .select_related("form", "department")
+        .with_names()
         .prefetch_related(
             Prefetch(
                 "partner_links",
@@ -52,6 +53,7 @@ def register_projects() -> ProjectQuerySet[Project]:
     return (
         Project.objects.published()
         .select_related("form", "department")
+        .with_names()
         .with_participants()
         .in_report_order()
     )
@@ -104,10 +106,11 @@ def project_series(project: Project, *, published_only: bool = True) -> list[Ser
     )
     if len(years) < 2:
         return []
+    # Added or gone by identity, named as that year's report printed them.
     partners: dict[int, dict[int, str]] = {p.pk: {} for p in years}
-    links = ProjectPartner.objects.filter(project_id__in=list(partners)).select_related("partner")
-    for link in links.order_by("order", "pk"):
-        partners[link.project_id][link.partner_id] = link.partner.name
+    links = ProjectPartner.objects.filter(project_id__in=list(partners))
+    for link in links.order_by("order", "pk").only("project_id", "partner_id", "written_as"):
+        partners[link.project_id].setdefault(link.partner_id, link.written_as)
     rows: list[SeriesYear] = []
     shown: dict[int, Project] = {}
     for item in years:

@@ -25,10 +25,7 @@ def _project_saved(sender, instance: Project, created: bool, **kwargs) -> None:
 
 
 def _project_deleting(sender, instance: Project, **kwargs) -> None:
-    # The projects that continue this one lose their link (SET_NULL, no signal): their years
-    # count one continued project less.
-    later = Project.objects.filter(previous=instance).values_list("fiscal_year", flat=True)
-    figures_mark_changed(years=[instance.fiscal_year, *later])
+    figures_mark_changed(years=[instance.fiscal_year])
 
 
 def _year_of(child) -> list[int]:

@@ -14,4 +14,10 @@ urlpatterns = [
     path("opendata/<int:year>.csv", views.opendata_csv, name="opendata_csv"),
     path("opendata/<int:year>.json", views.opendata_json, name="opendata_json"),
     path("opendata/events/<int:year>.csv", views.opendata_events, name="opendata_events"),
+    # A published edition's files: addresses that never change (EditionFile.path).
+    path(
+        "opendata/editions/<int:year>/<int:number>/<str:filename>",
+        views.edition_file,
+        name="edition_file",
+    ),
 ]

@@ -236,3 +236,8 @@ def move_year_in_text(text: str, *, from_year: int, to_year: int) -> str:
         return str(to_year) if written.isascii() else str(to_year).translate(_FULL_WIDTH)
 
     return _WESTERN_YEAR_IN_TEXT.sub(western, _ERA_YEAR_IN_TEXT.sub(era, text))
+
+
+def format_date_with_western(date: datetime.date) -> str:
+    """「令和8年12月4日（2026年12月4日）」: the 和暦 first, the western date beside it."""
+    return f"{format_date(date)}（{date.year}年{date.month}月{date.day}日）"

@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from projects.permissions import is_coordinator
+from projects.services.editions import EditionError, edition_publish
 from surveys import selectors, services
 from surveys.forms import CloseForm, CommentForm, SubmitForm
 from surveys.models import EDITABLE, Answer, Status, Survey
@@ -136,6 +137,8 @@ def close_view(request: HttpRequest, model_admin, object_id: int) -> HttpRespons
             messages.error(request, str(error))
         else:
             messages.success(request, f"{survey}を締め切りました。")
+            if form.cleaned_data["publish"]:
+                _publish_after_closing(request, survey, form.cleaned_data["note"])
             return redirect(_status_url(survey.pk))
     context = _context(
         request,
@@ -146,6 +149,16 @@ def close_view(request: HttpRequest, model_admin, object_id: int) -> HttpRespons
         form=form,
     )
     return render(request, "admin/surveys/close.html", context)
+
+
+def _publish_after_closing(request: HttpRequest, survey: Survey, note: str) -> None:
+    """The year's edition, asked for on the closing page; the survey stays closed either way."""
+    try:
+        edition = edition_publish(fiscal_year=survey.fiscal_year, note=note, user=request.user)
+    except EditionError as error:
+        messages.error(request, f"公表版は作成していません：{error}")
+    else:
+        messages.success(request, f"{edition}を公表しました。")
 
 
 def _answer_action(request: HttpRequest, answer: Answer) -> SubmitForm | CommentForm | None:

@@ -1,13 +1,18 @@
 """What an answer still lacks, computed from the records: per project, with a link to fix it.
 
+What a project lacks (dates, counts, partners, effect) is projects.lacks' rule, the one the
+admin's guide and list filter use; the survey adds what only its season checks (a date outside
+the year, last year's 開始年 left out).
+
 Pure functions over projects whose ``sessions`` and ``partner_links`` are prefetched (see
 surveys.selectors): the checklist costs no query of its own. Each point has a stable key
 ("<project id>:<code>") so the reason a clerk gives for it at submission stays attached to it.
 """
 
 from dataclasses import dataclass
-from itertools import groupby
 
+from projects import lacks
+from projects.lacks import project_lacks, uncounted_sessions
 from projects.models import Category, Project
 from projects.wareki import format_date, format_year, outside_fiscal_year
 
@@ -38,46 +43,31 @@ def _sessions(project: Project) -> list:
     return sorted(project.sessions.all(), key=lambda s: (s.order, s.start, s.pk or 0))
 
 
-def _uncounted_dates(project: Project) -> list[str]:
-    """The dates of session groups that carry no participant count.
-
-    Several dates may share one count (a group ≥ 1): the group is counted when any of its
-    sessions has the count. A reported total (「延べ165人」) counts for the whole project.
-    """
-    if project.reported_participants_total is not None:
-        return []
-    missing = []
-    for _group, run in groupby(_sessions(project), key=lambda s: s.group or ("own", s.pk or id(s))):
-        members = list(run)
-        if all(s.participants is None for s in members):
-            missing.append(format_date(members[0].start))
-    return missing
-
-
 def project_points(project: Project, *, previous_since_year: int | None = None) -> list[Point]:
     """The checklist of one project; ``previous_since_year`` is last year's 開始年, if any."""
     points = []
     sessions = _sessions(project)
+    lacking = project_lacks(project)  # the rule every page shares (projects.lacks)
 
     def add(code: str, text: str) -> None:
         points.append(Point(project.pk, code, text))
 
-    if not sessions:
+    if lacks.SESSION in lacking:
         add(NO_SESSION, "実施年月日がありません。")
     outside = [s for s in sessions if outside_fiscal_year(project.fiscal_year, s.start, s.end)]
     if outside:
         dates = "、".join(format_date(s.start) for s in outside)
         add(OUTSIDE_YEAR, f"実施日（{dates}）が{project.fiscal_year_label}の外です。")
-    uncounted = _uncounted_dates(project)
-    if uncounted:
+    if lacks.COUNT in lacking:
+        uncounted = [format_date(s.start) for s in uncounted_sessions(project)]
         add(
             NO_PARTICIPANTS,
             f"参加人数がありません（{'、'.join(uncounted)}）。"
             "わからないときは、理由の欄に「不明」と書いてください。",
         )
-    if not project.partner_links.all():
+    if lacks.PARTNER in lacking:
         add(NO_PARTNER, "取組に関係した団体等がありません。")
-    if not project.effect.strip():
+    if lacks.EFFECT in lacking:
         add(NO_EFFECT, "取組の効果、市民からの反響等が空欄です。")
     if (
         project.category == Category.ANNUAL

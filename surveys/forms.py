@@ -76,3 +76,7 @@ class CloseForm(forms.Form):
     force = forms.BooleanField(
         label="確認済・該当なしでない担当課があることを承知のうえで締め切る", required=False
     )
+    publish = forms.BooleanField(
+        label="締め切った後、この年度の報告書の公表版を作成する", required=False
+    )
+    note = forms.CharField(label="公表版の注記", required=False, max_length=500)

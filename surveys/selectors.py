@@ -25,9 +25,10 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from projects.display import people
 from projects.models import Category, Project, ProjectPartner, Session
 from projects.permissions import department_ids_of, is_coordinator
-from projects.rules import name_for_year
+from projects.rules import name_for_year, participants
 from surveys.checklist import answer_points
 from surveys.models import ANSWERED, EDITABLE, Answer, Status, Survey, Transition
 
@@ -243,15 +244,8 @@ def previous_since_years(projects) -> dict[int, int]:
 
 
 def _participants_text(project: Project) -> str:
-    """「約330人」 from the prefetched sessions; 「-」 when no session has a count."""
-    sessions = project.sessions.all()
-    counted = [s for s in sessions if s.participants is not None]
-    if project.reported_participants_total is not None:
-        return f"延べ{project.reported_participants_total:,}人"
-    if not counted:
-        return "-"
-    approximate = "約" if any(s.approximate for s in counted) else ""
-    return f"{approximate}{sum(s.participants or 0 for s in counted):,}人"
+    """「約330人」 from the prefetched sessions; 「不明」 when no session has a count."""
+    return people(*participants(project.sessions.all()))
 
 
 def with_checklists(answers: list[Answer]) -> list[Answer]:

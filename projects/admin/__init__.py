@@ -7,12 +7,13 @@ projects.py   協働事業 (ProjectAdmin): list, form, locking; with
   filters.py    the 年度, 実施日 and 入力の不足 filters,
   importexport.py  import and export in the report layout,
   reports.py    年次集計, its downloads and the printable report;
+editions.py   公表版: the publish button of 年次集計, read-only lists of editions and corrections;
 departments.py 担当課; collaboration_forms.py 協働の形態; partners.py 関係団体 (with merging:
 here and not in the partners app, because a partner's admin shows and moves project links);
 history.py    the history pages every admin of the register shares.
 """
 
-from projects.admin import collaboration_forms, departments, partners
+from projects.admin import collaboration_forms, departments, editions, partners
 from projects.admin.projects import ProjectAdmin
 
-__all__ = ["ProjectAdmin", "collaboration_forms", "departments", "partners"]
+__all__ = ["ProjectAdmin", "collaboration_forms", "departments", "editions", "partners"]

@@ -7,14 +7,15 @@ from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from projects.admin.history import KyodoHistoryAdmin
+from projects.admin.renaming import RenamingAdmin
 from projects.history import fiscal_year_text
 from projects.models import Department
 from projects.permissions import is_coordinator
+from projects.services import names
 
 
 @admin.register(Department)
-class DepartmentAdmin(KyodoHistoryAdmin):
+class DepartmentAdmin(RenamingAdmin):
     list_display = ("name", "active", "members_list", "project_count")
     list_filter = ("active",)
     search_fields = ("name", "members__username", "members__last_name", "members__first_name")
@@ -71,6 +72,12 @@ class DepartmentAdmin(KyodoHistoryAdmin):
                 )
             )
         return format_html_join("", "{}", ((b,) for b in blocks)) if blocks else "まだありません"
+
+    def rename(self, *, obj, name, from_year, user):
+        names.department_rename(department=obj, name=name, from_year=from_year, user=user)
+
+    def correct(self, *, obj, name, until_year, user):
+        names.department_correct_name(department=obj, name=name, until_year=until_year, user=user)
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and is_coordinator(request.user)

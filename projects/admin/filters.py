@@ -4,8 +4,8 @@ project still lacks (入力の不足)."""
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 
-from projects.guide import GAPS, gap_conditions
 from projects.history import fiscal_year_text, typed_date
+from projects.lacks import LACKS, lack_conditions
 from projects.models import Project, Session
 
 
@@ -92,8 +92,8 @@ class MissingFilter(admin.SimpleListFilter):
     parameter_name = "missing"
 
     def lookups(self, request, model_admin):
-        return list(GAPS)
+        return list(LACKS)
 
     def queryset(self, request, queryset):
-        condition = gap_conditions().get(self.value() or "")
+        condition = lack_conditions().get(self.value() or "")
         return queryset.filter(condition) if condition is not None else queryset

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from projects.history import display_value
+from projects.history import display_value, named_then
 
 
 class KyodoHistoryContextHelper(HistoricalRecordContextHelper):
@@ -13,7 +13,9 @@ class KyodoHistoryContextHelper(HistoricalRecordContextHelper):
 
     def prepare_delta_change_value(self, change, value):
         value = super().prepare_delta_change_value(change, value)
-        return display_value(self.model._meta.get_field(change.field), value)
+        field = self.model._meta.get_field(change.field)
+        year = getattr(self.record, "fiscal_year", None)
+        return display_value(field, named_then(field, value, year))
 
 
 class KyodoHistoryAdmin(SimpleHistoryAdmin):

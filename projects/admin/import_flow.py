@@ -31,8 +31,10 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin import AdminSite
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
+from django.db.models.options import Options
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -220,6 +222,11 @@ class ConfirmForm(forms.Form):
 class ReportImportMixin:
     """The import's URLs and pages on the project admin (ProjectAdmin)."""
 
+    # What the ModelAdmin it is mixed into provides.
+    admin_site: AdminSite
+    opts: Options
+    media: forms.Media
+
     import_formats = IMPORT_FORMATS  # the upload form's 「形式」, by place: 0 is the text
     file_store = FileStore()
 
@@ -287,7 +294,11 @@ class ReportImportMixin:
             return self.import_page(request, form)
         try:
             result = project_import_dataset(
-                dataset, dry_run=True, user=request.user, file_name=upload.name
+                dataset,
+                add_departments=is_coordinator(request.user),
+                dry_run=True,
+                user=request.user,
+                file_name=upload.name,
             )
         except ImportBusy as busy:
             form.add_error(None, str(busy))
@@ -316,6 +327,7 @@ class ReportImportMixin:
         try:
             result = project_import_dataset(
                 dataset,
+                add_departments=is_coordinator(request.user),
                 dry_run=True,
                 user=request.user,
                 file_name=kept.cleaned_data["original_file_name"],
@@ -355,6 +367,7 @@ class ReportImportMixin:
         try:
             result = project_import_dataset(
                 dataset,
+                add_departments=is_coordinator(request.user),
                 user=request.user,
                 file_name=file_name,
                 form_choices=confirm.cleaned_data["form_choices"],
@@ -385,13 +398,7 @@ class ReportImportMixin:
         for import_type, flag in ((NEW, ADDITION), (UPDATE, CHANGE)):
             projects = [row.instance for row in result.rows if row.import_type == import_type]
             if projects:
-                LogEntry.objects.log_actions(
-                    request.user.pk,
-                    projects,
-                    flag,
-                    change_message=message,
-                    single_object=len(projects) == 1,
-                )
+                LogEntry.objects.log_actions(request.user.pk, projects, flag, message)
 
     # -- the page ---------------------------------------------------------------------
 
@@ -403,6 +410,9 @@ class ReportImportMixin:
         else:
             context.update(preview_view(result))
         context["unknown_forms"] = result.unknown_forms
+        # A 担当課 the register does not know: the coordinator's preview names it, and the
+        # confirmation registers it; a clerk's import is refused (projects.services.importing).
+        context["new_departments"] = result.new_departments
         if result.unknown_forms and is_coordinator(request.user) and file_fields:
             context["choice_form"] = choice_form or FormChoiceForm(
                 initial=file_fields, names=result.unknown_forms

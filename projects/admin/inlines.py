@@ -4,7 +4,12 @@ from django.contrib import admin
 from django.db import models
 
 from projects.admin.scope import ProjectScopedPermissions
-from projects.forms import SessionInlineForm, SessionInlineFormSet, WarekiDateWidget
+from projects.forms import (
+    PartnerLinkForm,
+    SessionInlineForm,
+    SessionInlineFormSet,
+    WarekiDateWidget,
+)
 from projects.models import ProjectPartner, Session
 
 
@@ -30,6 +35,7 @@ class SessionInline(FollowsProjectMixin, admin.TabularInline):  # type: ignore[m
 
 class PartnerLinkInline(FollowsProjectMixin, admin.TabularInline):  # type: ignore[misc]
     model = ProjectPartner
+    form = PartnerLinkForm
     extra = 1
     fields = ("order", "partner", "role", "count", "written_as")
     autocomplete_fields = ("partner",)

@@ -13,7 +13,7 @@ from partners.models import Partner, PartnerAlias
 from projects.admin.history import KyodoHistoryAdmin
 from projects.history import fiscal_year_text
 from projects.permissions import is_coordinator
-from projects.services.partners import partner_merge
+from projects.services.partners import PartnerMergeRefused, partner_merge, shared_projects
 
 
 class PartnerAliasInline(admin.TabularInline):
@@ -65,7 +65,7 @@ class PartnerAdmin(KyodoHistoryAdmin):
         for year, items in groupby(links, key=lambda link: link.project.fiscal_year):
             rows = format_html_join(
                 "",
-                '<li><a href="{}">{} {} No.{} {}</a>（{}）{}</li>',
+                '<li><a href="{}">{} {} No.{} {}</a>（{}）{}{}</li>',
                 (
                     (
                         reverse("admin:projects_project_change", args=[link.project.pk]),
@@ -75,6 +75,8 @@ class PartnerAdmin(KyodoHistoryAdmin):
                         link.project.name,
                         link.project.department.name,
                         f" 役割：{link.role}" if link.role else "",
+                        # the spelling that year's report printed, when not the current name
+                        f" 表記：{link.written_as}" if link.written_as != obj.name else "",
                     )
                     for link in items
                 ),
@@ -96,6 +98,8 @@ class PartnerAdmin(KyodoHistoryAdmin):
             self.message_user(request, "統合する関係団体を2件以上選んでください。", messages.ERROR)
             return None
         target_id = request.POST.get("target")
+        confirmed = request.POST.get("same_body") == "yes"
+        refused = None
         if request.POST.get("post") == "yes" and target_id:
             target = next((p for p in partners if str(p.pk) == target_id), None)
             if target is None:
@@ -105,26 +109,39 @@ class PartnerAdmin(KyodoHistoryAdmin):
                 return None
             others = [p for p in partners if p.pk != target.pk]
             names = "、".join(f"「{p.name}」" for p in others)
-            partner_merge(target=target, others=others, user=request.user)
-            self.message_user(
-                request,
-                f"{names}を「{target.name}」に統合しました。元の名称は別表記として残しています。",
-                messages.SUCCESS,
-            )
-            return None
-        # The intermediate page: which of the selected partners survives?
+            try:
+                partner_merge(
+                    target=target, others=others, user=request.user, confirmed_same_body=confirmed
+                )
+            except PartnerMergeRefused as error:
+                # Back to the page, which names the projects and asks for the confirmation.
+                refused = str(error)
+            else:
+                self.message_user(
+                    request,
+                    f"{names}を「{target.name}」に統合しました。元の名称は別表記として残しています。"
+                    "協働事業の報告書での表記は変わりません。",
+                    messages.SUCCESS,
+                )
+                return None
+        # The intermediate page: which of the selected partners survives, and, when two of them
+        # share a project, the confirmation that they are one body.
         counted = {
             p.pk: p
             for p in Partner.objects.filter(pk__in=[p.pk for p in partners])
             .prefetch_related("aliases")
             .annotate(link_total=Count("project_links"))
         }
+        suggested = max(partners, key=lambda p: (counted[p.pk].link_total, -p.pk)).pk
         context = {
             **self.admin_site.each_context(request),
             "title": "関係団体の統合",
             "opts": self.model._meta,
             "partners": [counted[p.pk] for p in partners],
-            "suggested": max(partners, key=lambda p: (counted[p.pk].link_total, -p.pk)).pk,
+            "suggested": int(target_id) if refused and target_id else suggested,
+            "shared_projects": shared_projects(partners),
+            "refused": refused,
+            "confirmed": confirmed,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             "action": "merge_partners",
             "media": self.media,

@@ -22,7 +22,8 @@ from projects.admin.importexport import ReportImportExportMixin
 from projects.admin.inlines import PartnerLinkInline, SessionInline
 from projects.admin.reports import report_urls
 from projects.admin.scope import ProjectScopedPermissions, form_checking_year
-from projects.forms import ProjectAdminForm
+from projects.display import people
+from projects.forms import CORRECTION_FIELD, ProjectAdminForm, needs_correction_reason
 from projects.history import (
     EditConflict,
     changes_since,
@@ -30,11 +31,13 @@ from projects.history import (
     related_history,
     wareki_or_blank,
 )
-from projects.models import REPORT_ORDER, Department, Project
+from projects.models import REPORT_ORDER, Department, Project, Session
 from projects.paging import CappedPaginator
 from projects.permissions import can_edit_project, editable_departments, is_coordinator
 from projects.report.charts import series_chart
+from projects.rules import participants
 from projects.selectors import project_series
+from projects.services.editions import project_record_correction
 
 _LOCK_FIELDS = ("loaded_version", "loaded_at")
 
@@ -151,9 +154,7 @@ class ProjectAdmin(ProjectScopedPermissions, ReportImportExportMixin, KyodoHisto
 
     @admin.display(description="参加人数", ordering=Coalesce("participants_total", 0))
     def participants_display(self, obj):
-        if obj.participants_total is None:
-            return "-"
-        return f"{'約' if obj.any_approximate else ''}{obj.participants_total:,}人"
+        return people(obj.participants_total, obj.any_approximate)
 
     def get_urls(self):
         # 年次集計 (the yearly summary), its downloads and the printable report.
@@ -177,10 +178,10 @@ class ProjectAdmin(ProjectScopedPermissions, ReportImportExportMixin, KyodoHisto
     def participants_summary(self, obj):
         if obj is None or obj.pk is None:
             return format_html('<span class="kyodo-participants-total">{}</span>', "-")
-        sessions = list(obj.sessions.all())
-        total = sum(s.participants or 0 for s in sessions)
-        approximate = any(s.approximate for s in sessions)
-        text = f"全{len(sessions)}回 延べ{'約' if approximate else ''}{total:,}人"
+        # Read afresh: the sessions as saved, whatever a list's prefetch holds.
+        sessions = list(Session.objects.filter(project=obj))
+        counted = participants(sessions)
+        text = f"全{len(sessions)}回 延べ{people(counted.total, counted.approximate)}"
         return format_html('<span class="kyodo-participants-total">{}</span>', text)
 
     def get_fieldsets(self, request, obj=None):
@@ -193,6 +194,13 @@ class ProjectAdmin(ProjectScopedPermissions, ReportImportExportMixin, KyodoHisto
                 )
                 for name, options in self.fieldsets
             ]
+        if needs_correction_reason(obj):
+            # The form requires the reason for this project (ProjectAdminForm): show it first.
+            correction = (
+                "訂正（公表済みの年度）",
+                {"fields": [CORRECTION_FIELD], "classes": ["kyodo-correction"]},
+            )
+            return [correction, *self.fieldsets]
         return self.fieldsets
 
     def get_readonly_fields(self, request, obj=None):
@@ -257,7 +265,21 @@ class ProjectAdmin(ProjectScopedPermissions, ReportImportExportMixin, KyodoHisto
             if not updated:
                 raise EditConflict(changes_since(obj.pk, form.loaded_since()))
             obj.version = loaded + 1
+        reason = form.cleaned_data.get(CORRECTION_FIELD) if change else ""
+        if reason:
+            obj._change_reason = f"訂正：{reason}"
         super().save_model(request, obj, form, change)
+        if reason:
+            project_record_correction(project=obj, reason=reason, user=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        # A session or partner changed in a published year carries the same reason in its
+        # history as the project (deleted rows too: the formset deletes its forms' instances).
+        reason = form.cleaned_data.get(CORRECTION_FIELD) if change else ""
+        if reason:
+            for inline_form in formset.forms:
+                inline_form.instance._change_reason = f"訂正：{reason}"
+        super().save_formset(request, form, formset, change)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:

@@ -14,7 +14,10 @@ from django.urls import path, reverse
 from django.utils.http import content_disposition_header
 
 from projects import year_status
+from projects.admin.editions import publish_view
 from projects.models import Project
+from projects.permissions import can_publish_edition
+from projects.report.changes import edition_changes
 from projects.report.charts import summary_charts
 from projects.report.export import report_dataset
 from projects.report.sections import report_sections
@@ -48,6 +51,7 @@ def report_urls(model_admin) -> list:
         path("summary/report.xlsx", wrap(report_xlsx_view), name=f"{SUMMARY_URL}_xlsx"),
         path("summary/print/", wrap(report_print_view), name=f"{SUMMARY_URL}_print"),
         path("summary/summary.csv", wrap(summary_csv_view), name=f"{SUMMARY_URL}_summary_csv"),
+        path("summary/publish/", wrap(publish_view), name=f"{SUMMARY_URL}_publish"),
     ]
 
 
@@ -84,6 +88,9 @@ def summary_view(request: HttpRequest, model_admin) -> HttpResponse:
         "downloads": _downloads(fiscal_year) if fiscal_year else {},
         # 「集計中（未提出 n課）」 while the year's survey is open.
         "collecting": year_status.collecting_label(fiscal_year) if fiscal_year else "",
+        # 「公表版 第n版」 and the cells changed since (the same read as report_changes).
+        "edition": edition_changes(fiscal_year) if fiscal_year else None,
+        "may_publish": can_publish_edition(request.user),
     }
     return render(request, "admin/projects/summary.html", context)
 

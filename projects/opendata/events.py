@@ -60,11 +60,12 @@ def event_projects(fiscal_year: int) -> Iterator[PlainProject]:
 
 
 def organisers(project) -> str:
-    """主催者: the city's department, then each partner once, in the report's order."""
-    names = [f"{settings.KYODO_CITY_NAME} {project.department.name}"]
+    """主催者: the city's department, then each partner once, in the report's order, as the
+    report printed it (a later rename or merge of a partner does not change the dataset)."""
+    names = [f"{settings.KYODO_CITY_NAME} {project.department_name}"]
     for link in links_of(project):
-        if link.partner.name not in names:
-            names.append(link.partner.name)
+        if link.display_name not in names:
+            names.append(link.display_name)
     return "、".join(names)
 
 
@@ -94,7 +95,7 @@ def event_rows(projects: Iterable | QuerySet, *, url_for: Callable[[int], str]) 
             **city,
             "イベント名": project.name,
             "説明": project.purpose,
-            "連絡先名称": project.department.name,
+            "連絡先名称": project.department_name,
             "主催者": organisers(project),
             "URL": url_for(project.pk),
         }

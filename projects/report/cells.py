@@ -1,7 +1,8 @@
 """Each cell of the published table, rebuilt from the structured records in the report's wording.
 
 Only the project's own fields and its related rows are read (``partner_links`` with their
-``partner``, ``sessions``, ``form``, ``department``): either a model instance with them prefetched
+``partner``, ``sessions``, and the names of the form and department in the project's year,
+``form_name`` and ``department_name``): either a model instance with them prefetched
 (``projects.selectors.projects_for_report``) or a plain record of projects.report.plain, whose
 related rows are tuples already in order. Neither costs a query per project.
 """
@@ -26,7 +27,7 @@ Reported = Project | PlainProject
 
 def name_cell(project: Reported) -> str:
     """「まちかどミーティング (協働・男女平等参画室)」."""
-    return f"{project.name} ({project.department.name})"
+    return f"{project.name} ({project.department_name})"
 
 
 def category_cell(project: Reported) -> str:
@@ -172,7 +173,7 @@ def table_row(project: Reported) -> list[str]:
 
 def report_row(project: Reported) -> list[str]:
     """A row of projects.layout.DATASET_COLUMNS: year label, form, the seven columns."""
-    return [fiscal_year_label(project.fiscal_year), project.form.name, *table_row(project)]
+    return [fiscal_year_label(project.fiscal_year), project.form_name, *table_row(project)]
 
 
 # Which column of the table shows which stored field ("partners" and "sessions": the related rows).

@@ -17,6 +17,7 @@ from projects.models import Category, Project
 from projects.report import cells
 from projects.report.cells import report_row
 from projects.report.plain import plain_projects
+from projects.rules import participants
 
 
 def _prepared(projects: QuerySet | Iterable[Project]) -> Iterable[Project]:
@@ -47,16 +48,25 @@ def report_dataset(queryset: QuerySet | Iterable[Project]):
 def project_record(project: Project) -> dict:
     """The structured record of a project (what `export_report --format json` writes)."""
     sessions, links = cells.sessions_of(project), cells.links_of(project)
+    counted = participants(sessions)
     return {
         "fiscal_year": project.fiscal_year,
         "no": project.number,
-        "form": project.form.name,
+        "form": project.form_name,
         "name": project.name,
-        "department": project.department.name,
+        "department": project.department_name,
         "category": str(Category(project.category).label),
         "since_year": project.since_year,
+        # "name" is the spelling the report printed, which never changes; "partner" is the body
+        # it stands for now, so a rename or merge shows only there.
         "partners": [
-            {"name": link.partner.name, "role": link.role, "count": link.count} for link in links
+            {
+                "name": link.written_as,
+                "role": link.role,
+                "count": link.count,
+                "partner": {"id": link.partner.pk, "name": link.partner.name},
+            }
+            for link in links
         ],
         "sessions": [
             {
@@ -69,7 +79,9 @@ def project_record(project: Project) -> dict:
             }
             for session in sessions
         ],
-        "participants_total": sum(s.participants or 0 for s in sessions),
+        # One definition (projects.rules.participants): null when no date has a count.
+        "participants_total": counted.total,
+        "participants_approximate": counted.approximate,
     }
 
 

@@ -1,7 +1,7 @@
 """The figures of fiscal years, counted once and kept until one of the years changes.
 
 One year's figures are everything 年次集計 shows of it: projects by 協働の形態, 実施区分 and
-担当課, participants, partners by 種別, and continued projects. The summary, its comparison with
+担当課, participants, partners by 種別, and 新規・継続 by 実施区分. The summary, its comparison with
 the year before, the trend over ten years and the all-years table are read from them
 (projects.report.summary and trends), so the page counts each year once, not three times.
 
@@ -13,10 +13,11 @@ Reading kept figures runs 1 query; counting adds 5, whatever the number of years
 """
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from partners.models import Partner, PartnerKind
 from projects.models import Category, FiguresRevision, Project, Session
+from projects.names import department_name_in_year, form_name_in_year
 from projects.wareki import fiscal_year_label
 
 # A project whose count is unknown (「-」 in the report): no session of it has a count. Such a
@@ -24,11 +25,9 @@ from projects.wareki import fiscal_year_label
 UNCOUNTED = ~Exists(
     Session.objects.filter(project=OuterRef("pk"), participants__isnull=False).values("pk")
 )
-# Continued (the trend's 新規・継続): linked to an earlier year, or running since before it.
-CONTINUED = Q(previous__isnull=False) | Q(since_year__lt=F("fiscal_year"))
 APPROXIMATE = Q(approximate=True)  # a session's 「約」
 
-_KEY = "kyodo:figures:v1:{year}:{token}"  # v1: the shape of the dict below
+_KEY = "kyodo:figures:v2:{year}:{token}"  # v2: the shape of the dict below
 
 
 def year_figures(years) -> dict[int, dict]:
@@ -79,7 +78,6 @@ def _empty_year(fiscal_year: int) -> dict:
         "participants_approximate": False,
         "participants_unknown": 0,  # projects without any count
         "new_vs_continuing": {"new": 0, "continuing": 0, "other": 0},  # by 実施区分
-        "continued": 0,  # by CONTINUED
         "partners": 0,
         "partners_by_kind": [],
     }
@@ -97,27 +95,26 @@ def count_years(years: list[int]) -> dict[int, dict]:
 
 
 def _count_forms(figures: dict, projects) -> None:
+    # Counted by form and named as the year named it (a later rename changes no past year).
     by_form = (
-        projects.values("fiscal_year", "form__name", "form__order")
+        projects.annotate(form_name=form_name_in_year())
+        .values("fiscal_year", "form_id", "form_name", "form__order")
         .annotate(n=Count("id"))
-        .order_by("fiscal_year", "form__order", "form__name")
+        .order_by("fiscal_year", "form__order", "form_name")
     )
     for row in by_form:
         year = figures[row["fiscal_year"]]
         year["by_form"].append(
-            {"form": row["form__name"], "order": row["form__order"], "projects": row["n"]}
+            {"form": row["form_name"], "order": row["form__order"], "projects": row["n"]}
         )
         year["projects"] += row["n"]
 
 
 def _count_categories(figures: dict, projects) -> None:
-    rows = projects.values("fiscal_year", "category").annotate(
-        n=Count("id"), continued=Count("id", filter=CONTINUED)
-    )
+    rows = projects.values("fiscal_year", "category").annotate(n=Count("id"))
     counts = {}
     for row in rows.order_by():
         counts[row["fiscal_year"], row["category"]] = row["n"]
-        figures[row["fiscal_year"]]["continued"] += row["continued"]
     for fiscal_year, year in figures.items():
         for item, value in zip(year["by_category"], Category.values, strict=True):
             item["projects"] = counts.get((fiscal_year, value), 0)
@@ -133,27 +130,28 @@ def _count_departments(figures: dict, projects) -> None:
     # Projects and sessions are counted apart: one query joining both would count each project
     # once per session (COUNT DISTINCT, a sort of every session of the years: slower).
     by_department = (
-        projects.values("fiscal_year", "department__name")
+        projects.annotate(department_name=department_name_in_year())
+        .values("fiscal_year", "department_id", "department_name")
         .annotate(n=Count("id"), unknown=Count("id", filter=UNCOUNTED))
-        .order_by("fiscal_year", "department__name")
+        .order_by("fiscal_year", "department_name")
     )
     sessions = (
         Session.objects.filter(project__fiscal_year__in=list(figures))
-        .values("project__fiscal_year", "project__department__name")
+        .values("project__fiscal_year", "project__department_id")
         .annotate(participants=Sum("participants"), approximate=Count("id", filter=APPROXIMATE))
         .order_by()
     )
     counted = {
-        (row["project__fiscal_year"], row["project__department__name"]): row for row in sessions
+        (row["project__fiscal_year"], row["project__department_id"]): row for row in sessions
     }
     for row in by_department:
         year = figures[row["fiscal_year"]]
-        people = counted.get((row["fiscal_year"], row["department__name"]), {})
+        people = counted.get((row["fiscal_year"], row["department_id"]), {})
         participants = people.get("participants") or 0
         approximate = bool(people.get("approximate"))
         year["by_department"].append(
             {
-                "department": row["department__name"],
+                "department": row["department_name"],
                 "projects": row["n"],
                 "participants": participants,
                 "approximate": approximate,

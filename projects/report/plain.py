@@ -21,6 +21,9 @@ CHUNK = 2000
 
 
 class Named(NamedTuple):
+    """The partner's identity: its id and current name (an unsaved row's partner has no id)."""
+
+    pk: int | None
     name: str
 
 
@@ -33,9 +36,8 @@ class PlainLink(NamedTuple):
     partner: Named
 
     @property
-    def display_name(self) -> str:  # as ProjectPartner.display_name
-        name = self.written_as or self.partner.name
-        return f"{self.count}{name}" if self.count else name
+    def display_name(self) -> str:  # as ProjectPartner.display_name: as printed
+        return f"{self.count}{self.written_as}" if self.count else self.written_as
 
 
 class PlainSession(NamedTuple):
@@ -61,17 +63,17 @@ class PlainProject(NamedTuple):
     effect: str
     reported_session_count: int | None
     reported_participants_total: int | None
-    form: Named
-    department: Named
+    form_name: str  # the names in the project's year (projects.names)
+    department_name: str
     partner_links: tuple[PlainLink, ...]  # in report order already
     sessions: tuple[PlainSession, ...]
 
 
 _PROJECT = (
     "pk", "fiscal_year", "number", "name", "category", "since_year", "purpose", "effect",
-    "reported_session_count", "reported_participants_total", "form__name", "department__name",
+    "reported_session_count", "reported_participants_total", "form_name", "department_name",
 )  # fmt: skip
-_LINK = ("project_id", "order", "role", "count", "written_as", "partner__name")
+_LINK = ("project_id", "order", "role", "count", "written_as", "partner_id", "partner__name")
 _SESSION = (
     "project_id", "order", "group", "label", "start", "end", "participants", "approximate",
     "unit", "note",
@@ -88,13 +90,15 @@ def plain_projects(queryset: ProjectQuerySet[Project]) -> Iterator[PlainProject]
     queryset = queryset.prefetch_related(None)
     chosen = queryset.order_by().values("pk")
     links, sessions = defaultdict(list), defaultdict(list)
-    partners: dict[str, Named] = {}  # one record per partner name, as a partner has many links
-    for project_id, order, role, count, written_as, name in (
+    partners: dict[int, Named] = {}  # one record per partner, as a partner has many links
+    for project_id, order, role, count, written_as, partner_id, name in (
         ProjectPartner.objects.filter(project__in=chosen)
         .order_by("order", "pk")
         .values_list(*_LINK)
     ):
-        partner = partners.get(name) or partners.setdefault(name, Named(name))
+        partner = partners.get(partner_id) or partners.setdefault(
+            partner_id, Named(partner_id, name)
+        )
         links[project_id].append(PlainLink(order, role, count, written_as, partner))
     for row in (
         Session.objects.filter(project__in=chosen)
@@ -102,12 +106,12 @@ def plain_projects(queryset: ProjectQuerySet[Project]) -> Iterator[PlainProject]
         .values_list(*_SESSION)
     ):
         sessions[row[0]].append(PlainSession._make(row[1:]))
-    rows = queryset.in_report_order().values_list(*_PROJECT)
-    for pk, *values, form, department in rows.iterator(chunk_size=CHUNK):
-        # _make: the type checker cannot tell that *values fills the fields before form.
+    rows = queryset.with_names().in_report_order().values_list(*_PROJECT)
+    for row in rows.iterator(chunk_size=CHUNK):
+        pk = row[0]
+        # _make: the fields in order, then partner_links and sessions.
         yield PlainProject._make((
-            pk, *values, Named(form), Named(department),  # then partner_links, sessions
-            tuple(links.pop(pk, ())), tuple(sessions.pop(pk, ())),
+            *row, tuple(links.pop(pk, ())), tuple(sessions.pop(pk, ())),
         ))  # fmt: skip
 
 
@@ -117,9 +121,9 @@ def record_of_row(row) -> PlainProject:
     return PlainProject(
         0, row.fiscal_year, row.number, row.name, row.category, row.since_year, row.purpose,
         row.effect, row.sessions.reported_session_count, row.sessions.reported_participants_total,
-        form=Named(row.form), department=Named(row.department),
+        row.form, row.department,
         partner_links=tuple(
-            PlainLink(order, p.role, p.count, p.written_as, Named(p.name))
+            PlainLink(order, p.role, p.count, p.written_as, Named(None, p.name))
             for order, p in enumerate(row.partners)
         ),
         sessions=tuple(

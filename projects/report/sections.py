@@ -9,7 +9,7 @@ from projects.report.summary import circled, form_heading
 def report_sections(projects) -> list[dict]:
     """The printable report's sections: one per form, headed 「① 協働の形態：共催（23件）」."""
     sections = []
-    for index, (form, members) in enumerate(groupby(projects, key=lambda p: p.form), start=1):
+    for index, (form, members) in enumerate(groupby(projects, key=lambda p: p.form_name), start=1):
         rows = [
             {
                 "number": project.number,
@@ -24,7 +24,7 @@ def report_sections(projects) -> list[dict]:
         ]
         sections.append(
             {
-                "heading": f"{circled(index)} 協働の形態：{form_heading(form.name, len(rows))}",
+                "heading": f"{circled(index)} 協働の形態：{form_heading(form, len(rows))}",
                 "rows": rows,
             }
         )

@@ -1,8 +1,8 @@
 """The trend section of 年次集計: up to ten fiscal years side by side.
 
 Per year: projects by 協働の形態 and by 実施区分, participants, partners by 関係団体の種別, and
-new against continued projects. A project counts as continued when it is linked to an earlier
-year (``previous``) or its 継続実施の開始年 lies before the year; every other project is new.
+新規・継続 by the one definition the year's card uses (projects.report.figures: 新規 is
+単年度(新規)実施, 継続 例年実施 and 2年に一度実施, the rest その他).
 Like the rest of the summary it counts every project of the register, published or not.
 
 ``trends`` runs a constant number of queries whatever the number of projects or years (the
@@ -35,15 +35,13 @@ class TrendYear:
     participants_unknown: int = 0  # projects without any count: left out of the sum, never 0人
     partners: int = 0
     partners_by_kind: dict[str, int] = field(default_factory=dict)
-    continued: int = 0
+    new: int = 0  # 新規・継続 as the year's card counts them (figures' new_vs_continuing)
+    continuing: int = 0
+    other: int = 0
 
     @property
     def label(self) -> str:
         return fiscal_year_label(self.fiscal_year)
-
-    @property
-    def new(self) -> int:
-        return self.projects - self.continued
 
     @property
     def participants_known(self) -> bool:
@@ -111,7 +109,9 @@ def trends(last_year: int, *, years: int = YEARS, available: list[int] | None = 
                 participants_unknown=year["participants_unknown"],
                 partners=year["partners"],
                 partners_by_kind={k["kind"]: k["partners"] for k in year["partners_by_kind"]},
-                continued=year["continued"],
+                new=year["new_vs_continuing"]["new"],
+                continuing=year["new_vs_continuing"]["continuing"],
+                other=year["new_vs_continuing"]["other"],
             )
         )
     present = {kind for year in rows for kind in year.partners_by_kind}
@@ -152,7 +152,8 @@ def trend_rows(trend: Trends) -> list[list]:
             for kind in trend.kinds
         ]
         rows.append([label, f"{TREND}：新規・継続", "新規", year.new, "", ""])
-        rows.append([label, f"{TREND}：新規・継続", "継続", year.continued, "", ""])
+        rows.append([label, f"{TREND}：新規・継続", "継続", year.continuing, "", ""])
+        rows.append([label, f"{TREND}：新規・継続", "その他", year.other, "", ""])
     return rows
 
 
@@ -165,7 +166,7 @@ def trend_charts(trend: Trends, *, bar_area: int = 240) -> list[dict]:
         ("関係団体の数", [Bar(y.label, y.partners, f"{y.partners}団体") for y in years]),
         (
             "継続の協働事業",
-            [Bar(y.label, y.continued, f"{y.continued}件（新規{y.new}件）") for y in years],
+            [Bar(y.label, y.continuing, f"{y.continuing}件（新規{y.new}件）") for y in years],
         ),
     ]
     return [

@@ -75,23 +75,24 @@ class ImportPartners:
 
     def links_for(self, row: ProjectRow) -> tuple[list[dict], list[ReadError]]:
         """The row's partner links as rows to write (its bodies written already), and an error
-        for a body written twice with the same role."""
+        for a body written twice with the same role and spelling. Two spellings of one body are
+        two links: a merge keeps them so, and the report printed both."""
         links, seen, errors = [], set(), []
         for order, entry in enumerate(row.partners):
             partner = self.find(entry)
             assert partner is not None  # the row's bodies are written already
-            if (partner.pk, entry.role) in seen:
+            if (partner.pk, entry.role, entry.written_as) in seen:
                 errors.append(
                     ReadError(
                         row.label,
                         layout.PARTNERS,
                         entry.written_as,
-                        "同じ団体が同じ役割で二度書かれています。",
+                        "同じ団体が同じ役割・同じ表記で二度書かれています。",
                         position=row.row_number,
                     )
                 )
                 continue
-            seen.add((partner.pk, entry.role))
+            seen.add((partner.pk, entry.role, entry.written_as))
             links.append(
                 {
                     "partner_id": partner.pk,

@@ -20,6 +20,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from projects import layout
 from projects.models import Department, Form, Project, ProjectPartner, Session
+from projects.names import departments_named
 from projects.permissions import can_edit_department, department_ids_of, is_coordinator
 from projects.reader.records import ReadError, ReportReadError, SessionEntry
 from projects.reader.rows import ProjectRow
@@ -68,6 +69,21 @@ class ImportOutcome:
     changed_fields: tuple[str, ...] = ()
     # An update's changed columns as the register had them, in the report's wording.
     before: dict[str, str] = dataclasses.field(default_factory=dict)
+    new_department: bool = False  # the row's 担当課 was registered by this import
+
+
+class UnknownDepartmentsError(ReportReadError):
+    """Rows name a 担当課 the register does not know, and nobody said to register it."""
+
+    def __init__(self, errors: list[ReadError], names: list[str]):
+        super().__init__(errors)
+        self.names = names
+
+
+UNKNOWN_DEPARTMENT_CLERK = (
+    "この担当課は登録されていません。協働推進担当に担当課の登録を依頼してください。"
+)
+UNKNOWN_DEPARTMENT = "この担当課は登録されていません。"
 
 
 class _Maps:
@@ -75,14 +91,25 @@ class _Maps:
 
     def __init__(self, rows: list[ProjectRow], forms: dict[str, "Form"]):
         self.forms = forms
-        self.departments = {
-            d.name: d for d in Department.objects.filter(name__in={r.department for r in rows})
-        }
+        years = {r.fiscal_year for r in rows}
+        # Each row's 担当課 by the name it had in the row's year (a renamed department is found
+        # by its old name in the years before the rename), else by its name now.
+        self.departments: dict[tuple[int, str], Department] = {}
+        self.new_departments: set[str] = set()  # names this import registers
+        for year in sorted(years):
+            names = {r.department for r in rows if r.fiscal_year == year}
+            for name, department in departments_named(names, year).items():
+                self.departments[(year, name)] = department
+        unfound = {r.department for r in rows} - {name for _, name in self.departments}
+        now = {d.name: d for d in Department.objects.filter(name__in=unfound)}
+        for row in rows:
+            key = (row.fiscal_year, row.department)
+            if key not in self.departments and row.department in now:
+                self.departments[key] = now[row.department]
         self.partners = ImportPartners()
         # New projects of a year whose look-back years are not in the file are linked to their
         # previous year as they are written: the register holds those years already, and the
         # import does not change them (candidates read once for the file).
-        years = {r.fiscal_year for r in rows}
         self.linkable_years = {y for y in years if not {y - back for back in LOOK_BACK} & years}
         self.series = SeriesCandidates(self.linkable_years, {form.pk for form in forms.values()})
         # The file's projects the register holds already, as (year, form id, No.): a batch of
@@ -107,17 +134,22 @@ def project_import_rows(
     reason: str = IMPORT_REASON,
     batch_size: int = BATCH_SIZE,
     forms: FormChoices | None = None,
+    add_departments: bool = False,
 ) -> list[ImportOutcome]:
     """Save the rows; returns each row's fate in the rows' order. Raises ReportReadError.
 
     A 協働の形態 the list lacks is refused (UnknownFormsError) unless ``forms`` says to add it
-    or to read it as a listed one (coordinator only).
+    or to read it as a listed one (coordinator only). A 担当課 the register does not know by
+    any name it had in the row's year is refused (UnknownDepartmentsError) unless
+    ``add_departments`` says to register it, which only the coordinator (or the operator's
+    command) may: nothing is created without a word.
     """
     rows = list(rows)
     history_user = user if user is not None and user.is_authenticated else None
     import_lock_acquire()  # before any read: a concurrent import's rows are then visible
     rows, forms_by_name = resolve_forms(rows, user=user, choices=forms, reason=reason)
     maps = _Maps(rows, forms_by_name)
+    _check_unknown_departments(rows, maps, user=user, add=add_departments)
     outcomes: list[ImportOutcome] = []
     errors: list[ReadError] = []
     allowed = None if user is None or is_coordinator(user) else department_ids_of(user)
@@ -131,6 +163,8 @@ def project_import_rows(
             outcomes.extend(_import_batch(batch, maps, allowed, history_user, reason, errors))
     if errors:
         raise ReportReadError(errors)
+    for outcome in outcomes:
+        outcome.new_department = outcome.row.department in maps.new_departments
     # A recurring project's year joins its series: the year before, same 担当課 and 協働の形態,
     # the name with its year moved on (the rule of 次年度へ複製 and link_series). New projects
     # were linked as they were written, but for a year whose previous years are in this very
@@ -159,8 +193,8 @@ def _import_batch(batch, maps, allowed, user, reason, errors) -> list[ImportOutc
     children: list[tuple[Project, list[dict], list[dict]]] = []
     replaced: list[Project] = []  # updated projects whose old children go
     for row in batch:
-        department = maps.departments[row.department]
-        project = existing.get(row.key)
+        department = maps.departments[(row.fiscal_year, row.department)]
+        project = existing.get((row.fiscal_year, maps.forms[row.form].pk, row.number))
         if allowed is not None:
             refused = department.pk not in allowed or (
                 project is not None and project.department_id not in allowed
@@ -271,7 +305,9 @@ def _insert_projects(projects: list[Project], maps, user, reason) -> None:
     )
 
 
-def _existing_projects(batch, maps) -> dict[tuple[int, str, int], Project]:
+def _existing_projects(batch, maps) -> dict[tuple[int, int, int], Project]:
+    """The batch's projects the register holds, by (year, form id, No.): by the form's id, as
+    a renamed form is named in a file by the name of the file's year."""
     batch = [r for r in batch if (r.fiscal_year, maps.forms[r.form].pk, r.number) in maps.existing]
     if not batch:
         return {}
@@ -283,6 +319,7 @@ def _existing_projects(batch, maps) -> dict[tuple[int, str, int], Project]:
             number__in={r.number for r in batch},
         )
         .select_related("form", "department")  # the department: the preview's 変更前
+        .with_names()
         .prefetch_related(
             models.Prefetch(
                 "partner_links",
@@ -291,25 +328,46 @@ def _existing_projects(batch, maps) -> dict[tuple[int, str, int], Project]:
             models.Prefetch("sessions", Session.objects.order_by("order", "pk")),
         )
     )
-    wanted = {r.key for r in batch}
+    wanted = {(r.fiscal_year, maps.forms[r.form].pk, r.number) for r in batch}
     found = {}
     for project in candidates:
-        project_key = (project.fiscal_year, project.form.name, project.number)
+        project_key = (project.fiscal_year, project.form_id, project.number)
         if project_key in wanted:
             found[project_key] = project
     return found
 
 
+def _check_unknown_departments(rows, maps, *, user, add: bool) -> None:
+    known = maps.departments
+    names = sorted({r.department for r in rows if (r.fiscal_year, r.department) not in known})
+    maps.new_departments = set(names)
+    if not names:
+        return
+    clerk = user is not None and not is_coordinator(user)
+    if add and not clerk:
+        return
+    reason = UNKNOWN_DEPARTMENT_CLERK if clerk else UNKNOWN_DEPARTMENT
+    first: dict[str, ProjectRow] = {}
+    for row in rows:
+        first.setdefault(row.department, row)
+    errors = [
+        ReadError(first[name].label, layout.NAME, name, reason, position=first[name].row_number)
+        for name in names
+    ]
+    raise UnknownDepartmentsError(errors, names)
+
+
 def _create_departments(batch, maps, user, reason) -> None:
-    missing = sorted({r.department for r in batch} - maps.departments.keys())
+    missing = {(r.fiscal_year, r.department) for r in batch} - maps.departments.keys()
     if missing:
         created = bulk_create_with_history(
-            [Department(name=name) for name in missing],
+            [Department(name=name) for name in sorted({name for _, name in missing})],
             Department,
             default_user=user,
             default_change_reason=reason,
         )
-        maps.departments.update({d.name: d for d in created})
+        by_name = {d.name: d for d in created}
+        maps.departments.update({key: by_name[key[1]] for key in missing})
 
 
 def _sessions_for(row: ProjectRow) -> list[dict]:

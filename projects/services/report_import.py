@@ -28,7 +28,11 @@ from projects.reader.rows import ProjectRow, read_row
 from projects.reader.table import decode_source, read_report
 from projects.report.cells import COLUMN_OF_FIELD, cells_of_fields
 from projects.report.plain import record_of_row
-from projects.services.importing import IMPORT_REASON, project_import_rows
+from projects.services.importing import (
+    IMPORT_REASON,
+    UnknownDepartmentsError,
+    project_import_rows,
+)
 from projects.services.unknown_forms import FormChoices, UnknownFormsError
 
 NEW, UPDATE, SKIP, INVALID = "new", "update", "skip", "invalid"
@@ -137,6 +141,8 @@ class ReportImport:
     invalid_rows: list[InvalidRow] = field(default_factory=list)
     read_errors: list[ReadError] = field(default_factory=list)  # in the file's order
     unknown_forms: list[str] = field(default_factory=list)  # forms the register's list lacks
+    unknown_departments: list[str] = field(default_factory=list)  # refused: nobody said to add
+    new_departments: list[str] = field(default_factory=list)  # registered by this import
     totals: dict[str, int] = field(
         default_factory=lambda: dict.fromkeys((NEW, UPDATE, SKIP, INVALID), 0)
     )
@@ -161,6 +167,7 @@ def project_import_dataset(
     fiscal_year: int | None = None,
     form: str | None = None,
     form_choices: FormChoices | None = None,
+    add_departments: bool = False,
     progress: Callable[[int], object] | None = None,
 ) -> ReportImport:
     """Read every row of the dataset and, when no row has an error, write them all.
@@ -168,7 +175,9 @@ def project_import_dataset(
     All or nothing: the writes run in one transaction, rolled back when any error is found (by
     the reader, the duplicate check, or the service: a clerk's row of another 担当課, a form the
     list lacks, …) and when dry_run asks for a check only. ``fiscal_year`` and ``form`` fill a
-    row's empty 年度 / 協働の形態; ``form_choices`` says what to do with a form the list lacks.
+    row's empty 年度 / 協働の形態; ``form_choices`` says what to do with a form the list lacks,
+    ``add_departments`` whether a 担当課 the register does not know is registered (the preview
+    names it; only the coordinator may).
     Raises ImportBusy (projects.services.locks) when another import holds the lock too long.
     """
     result = ReportImport(dry_run=dry_run)
@@ -220,10 +229,13 @@ def project_import_dataset(
                     user=user,
                     reason=f"{IMPORT_REASON}（{file_name}）" if file_name else IMPORT_REASON,
                     forms=form_choices,
+                    add_departments=add_departments,
                 )
             except ReportReadError as error:
                 if isinstance(error, UnknownFormsError):
                     result.unknown_forms = error.names
+                if isinstance(error, UnknownDepartmentsError):
+                    result.unknown_departments = error.names
                 for read_error in error.errors:
                     errors_by_row.setdefault(read_error.position or 0, []).append(read_error)
             if dry_run or errors_by_row:
@@ -233,21 +245,22 @@ def project_import_dataset(
         _collect_errors(result, errors_by_row, raw_rows)
         return result
 
+    result.new_departments = sorted({o.row.department for o in outcomes if o.new_department})
     for outcome in outcomes:
         values = raw_rows[outcome.row.row_number - 1]
         changed_columns = {COLUMN_OF_FIELD[f] for f in outcome.changed_fields}
-        row = ImportedRow(outcome.import_type, outcome.project, outcome.row)
+        imported = ImportedRow(outcome.import_type, outcome.project, outcome.row)
         if outcome.before:
             after = cells_of_fields(record_of_row(outcome.row), outcome.changed_fields)
-            row.changes = [(c, outcome.before[c], after[c]) for c in outcome.before]
-        row.diff = [
+            imported.changes = [(c, outcome.before[c], after[c]) for c in outcome.before]
+        imported.diff = [
             format_html("<ins>{}</ins>", values.get(c, ""))
             if c in changed_columns
             else str(values.get(c, "") or "")
             for c in layout.DATASET_COLUMNS
         ]
-        result.rows.append(row)
-        result.totals[row.import_type] += 1
+        result.rows.append(imported)
+        result.totals[imported.import_type] += 1
     return result
 
 

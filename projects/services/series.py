@@ -2,10 +2,11 @@
 
 A project's ``previous`` is its own earlier year. 次年度へ複製 sets it on the copy; an import,
 and `manage.py link_series` for what is already in the register, look for it by the rule of
-次年度へ複製 read backwards: same 担当課 and 協働の形態, one or two years earlier (例年実施,
-2年に一度実施), and a name that becomes this project's name when its year is moved on
-(projects.rules.name_for_year), compared as projects.reader.text.key compares names. The coordinator
-links and unlinks by hand in the admin (``project_link_previous``).
+次年度へ複製 read backwards: same 担当課 (or one it took over from: DepartmentSuccession) and
+協働の形態, one or two years earlier (例年実施, 2年に一度実施), and a name that becomes this
+project's name when its year is moved on (projects.rules.name_for_year), compared as
+projects.reader.text.key compares names. The coordinator links and unlinks by hand in the admin
+(``project_link_previous``).
 """
 
 from collections import defaultdict
@@ -13,12 +14,12 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from projects.models import Project
+from projects.models import DepartmentSuccession, Project
 from projects.reader.text import key
 from projects.rules import STEP, name_for_year, previous_link_error
-from projects.services.figures import figures_mark_changed
 
 LINK_REASON = "前年度の協働事業と関連付け"
 UNLINK_REASON = "前年度の協働事業との関連付けを解除"
@@ -45,15 +46,29 @@ class SeriesCandidates:
     def __init__(self, fiscal_years, form_ids, department_ids=None):
         years = {year - back for year in fiscal_years for back in LOOK_BACK}
         candidates = Project.objects.filter(fiscal_year__in=years, form_id__in=form_ids)
+        successions = DepartmentSuccession.objects.all()
         if department_ids is not None:  # None: of any department
-            candidates = candidates.filter(department_id__in=department_ids)
+            successions = successions.filter(successor_id__in=department_ids)
+            # A department's previous years may lie with the departments it took over from.
+            predecessors = successions.values("predecessor_id")
+            candidates = candidates.filter(
+                Q(department_id__in=department_ids) | Q(department_id__in=predecessors)
+            )
         self.candidates = candidates
+        self.successions = successions
         self._by_name: dict[tuple, list[tuple]] | None = None
 
     @property
     def by_name(self) -> dict[tuple, list[tuple]]:
         if self._by_name is None:
             self._by_name = defaultdict(list)
+            # {predecessor: [(successor, from_year)]}: a candidate of a predecessor precedes
+            # the successor's projects from the year the successor took over.
+            successors = defaultdict(list)
+            for predecessor, successor, from_year in self.successions.values_list(
+                "predecessor_id", "successor_id", "from_year"
+            ):
+                successors[predecessor].append((successor, from_year))
             rows = self.candidates.order_by("number", "pk").values_list(*_CANDIDATE_FIELDS)
             for row in rows:
                 _, year, form_id, department_id, name = row
@@ -62,7 +77,9 @@ class SeriesCandidates:
                 for back in LOOK_BACK:
                     later = year + back
                     moved = name_for_year(name, from_year=year, to_year=later) if dated else name
-                    self._by_name[(later, back, form_id, department_id, key(moved))].append(row)
+                    heirs = [s for s, since in successors.get(department_id, ()) if since <= later]
+                    for department in (department_id, *heirs):
+                        self._by_name[(later, back, form_id, department, key(moved))].append(row)
         return self._by_name
 
     def previous_row(self, project: Project) -> tuple | None:
@@ -168,8 +185,7 @@ def series_link(projects: Iterable[Project], *, user=None, reason: str = LINK_RE
         linked.append(project)
     for start in range(0, len(linked), CHUNK):
         _save_links(linked[start : start + CHUNK], user=user, reason=reason)
-    # A raw UPDATE sends no signal: a link makes a project continued (年次集計's 新規・継続).
-    figures_mark_changed(years={project.fiscal_year for project in linked})
+    # No figure of 年次集計 depends on the links (新規・継続 follow 実施区分): no token to renew.
     return linked
 
 

@@ -13,6 +13,7 @@ from simple_history.utils import bulk_create_with_history
 
 from projects import layout
 from projects.models import Form
+from projects.names import forms_named
 from projects.permissions import is_coordinator
 from projects.reader.records import ReadError, ReportReadError
 from projects.reader.rows import ProjectRow
@@ -55,8 +56,13 @@ def resolve_forms(
     """
     choices = choices or FormChoices()
     in_file = list(dict.fromkeys(row.form for row in rows))
-    wanted = set(in_file) | set(choices.mapping.values())
-    forms = {form.name: form for form in Form.objects.filter(name__in=wanted)}
+    # A form by the name it had in the row's year (a renamed form keeps its old name there),
+    # and the forms a choice maps to by their names now.
+    forms = {
+        form.name: form for form in Form.objects.filter(name__in=set(choices.mapping.values()))
+    }
+    for year in sorted({row.fiscal_year for row in rows}):
+        forms.update(forms_named(set(in_file) - forms.keys(), year))
     registered = set(forms)
     unknown = [name for name in in_file if name not in registered]
     first_row: dict[str, ProjectRow] = {}

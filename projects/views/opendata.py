@@ -3,14 +3,14 @@
 import json
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from projects import layout
-from projects.models import Project
+from projects.models import Edition, EditionFile, Project
 from projects.opendata.events import event_projects, event_rows, events_csv
 from projects.report.export import report_records, report_rows
 from projects.report.writers import rows_to_csv
@@ -52,10 +52,26 @@ def opendata(request: HttpRequest) -> HttpResponse:
             }
             for row in years
         ],
+        "editions": published_editions(),
         "licence": settings.KYODO_OPENDATA_LICENCE,
         "licence_url": LICENCE_URLS.get(settings.KYODO_OPENDATA_LICENCE, ""),
     }
     return render(request, "public/opendata.html", context)
+
+
+def published_editions() -> list[dict]:
+    """Each year's editions, latest year first and edition 1 first, with their files' hashes
+    (never their contents): 2 queries whatever the number of editions."""
+    files = Prefetch("files", queryset=EditionFile.objects.defer("content").order_by("kind"))
+    editions = Edition.objects.prefetch_related(files)
+    years: dict[int, dict] = {}
+    for edition in editions.order_by("-fiscal_year", "number"):
+        year = years.setdefault(
+            edition.fiscal_year,
+            {"year": edition.fiscal_year, "label": fiscal_year_label(edition.fiscal_year)},
+        )
+        year.setdefault("editions", []).append(edition)
+    return list(years.values())
 
 
 @require_safe

@@ -2,12 +2,13 @@
 
 from itertools import groupby
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from partners.models import Partner
-from projects.models import Department, Project
+from projects.models import Correction, Department, Project
 from projects.report.cells import category_cell, links_of, name_cell, sessions_lines
 from projects.report.charts import series_chart
 from projects.selectors import (
@@ -30,7 +31,9 @@ def _partner_groups(project: Project) -> list[dict]:
 @require_safe
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """`/projects/<pk>/`: every field in the report's wording, then the project's years."""
-    project = get_object_or_404(with_report_relations(Project.objects.published()), pk=pk)
+    corrected = Exists(Correction.objects.filter(project=OuterRef("pk")))
+    queryset = with_report_relations(Project.objects.published()).annotate(corrected=corrected)
+    project = get_object_or_404(queryset, pk=pk)
     series = project_series(project)
     context = {
         "project": project,
@@ -41,6 +44,11 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "sessions": sessions_lines(project),
         "series": series,
         "series_chart": series_chart(series) if series else "",
+        # Changes after the year's report was published, with when and why: read only for a
+        # project that has any (most have none, and their page costs no query more).
+        "corrections": (
+            list(project.corrections.order_by("corrected_at", "pk")) if project.corrected else []
+        ),
     }
     return render(request, "public/detail.html", context)
 

@@ -53,7 +53,16 @@ def test_each_result_is_the_export_record_with_its_id_and_page(client, meeting):
         "url": f"http://testserver/projects/{meeting.pk}/",
         **project_record(project),
     }
-    assert result["partners"] == [{"name": "苫小牧市町内会連合会", "role": "", "count": 82}]
+    # the name as the report printed it (「82町内会」), the body it stands for beside it
+    partner = Partner.objects.get(name="苫小牧市町内会連合会")
+    assert result["partners"] == [
+        {
+            "name": "町内会",
+            "role": "",
+            "count": 82,
+            "partner": {"id": partner.pk, "name": "苫小牧市町内会連合会"},
+        }
+    ]
     assert result["participants_total"] == 305
 
 

@@ -36,3 +36,12 @@ def test_the_result_is_described_field_by_field(schema):
     )
     page = schema["components"]["schemas"]["PaginatedProjectList"]
     assert {"count", "next", "previous", "results"} <= set(page["properties"])
+
+
+def test_a_partner_is_described_as_printed_with_its_identity_beside_it(schema):
+    partner = schema["components"]["schemas"]["Partner"]
+    assert set(partner["properties"]) == {"name", "role", "count", "partner"}
+    assert "報告書に載った表記" in partner["properties"]["name"]["description"]
+    identity = schema["components"]["schemas"]["PartnerIdentity"]
+    assert set(identity["properties"]) == {"id", "name"}
+    assert "現在の正式名称" in identity["properties"]["name"]["description"]

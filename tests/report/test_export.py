@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
+from partners.models import Partner
 from projects import layout
 from projects.models import Category, Form
 from projects.report.export import report_dataset
@@ -167,7 +168,14 @@ def test_the_json_export_has_the_structured_records(year_2023):
     assert first["category"] == "例年実施"
     assert first["since_year"] == 1987
     assert first["department"] == "協働・男女平等参画室"
-    assert first["partners"] == [{"name": "町内会", "role": "", "count": 82}]
+    (partner,) = first["partners"]
+    assert partner == {
+        "name": "町内会",
+        "role": "",
+        "count": 82,
+        "partner": {"id": partner["partner"]["id"], "name": "町内会"},
+    }
+    assert Partner.objects.get(pk=partner["partner"]["id"]).name == "町内会"
     assert first["sessions"] == [
         {
             "label": "",

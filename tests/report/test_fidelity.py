@@ -95,8 +95,16 @@ def test_the_exported_csv_imported_into_an_empty_register_gives_the_same_records
 
     call_command("import_report", str(tmp_path / "first.csv"), stdout=StringIO(), stderr=StringIO())
 
-    assert export_json() == before
+    # The same records; the partners are new rows, so only their ids differ.
+    assert without_partner_ids(export_json()) == without_partner_ids(before)
     assert export_csv(tmp_path, "second.csv") == csv_before
+
+
+def without_partner_ids(records: list[dict]) -> list[dict]:
+    for record in records:
+        for partner in record["partners"]:
+            partner["partner"].pop("id")
+    return records
 
 
 def test_the_summary_of_the_seed_year_matches_the_published_figures(seeded):

@@ -75,7 +75,7 @@ def test_an_annual_project_is_copied_to_next_year_without_sessions_or_effect(coo
     ]
     assert links == [
         ("一般社団法人訓練協会", "", None, "(一社)訓練協会", 0),
-        ("造園組合", "庭木の剪定", 3, "", 1),
+        ("造園組合", "庭木の剪定", 3, "造園組合", 1),  # saved without one: the name then
     ]
     assert copy.history.first().history_user == coordinator
 

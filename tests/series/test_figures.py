@@ -66,15 +66,16 @@ def test_a_project_moved_to_another_year_changes_both(counted, kyosai, kyodo_roo
     assert yearly_summary(2023)["previous_year"]["projects"] == 2
 
 
-def test_a_project_deleted_makes_the_next_year_new_again(counted):
-    assert [y.continued for y in trends(2023).years] == [1, 1, 1]
+def test_a_project_deleted_leaves_its_year_and_the_trend_in_step(counted):
+    assert [y.continuing for y in trends(2023).years] == [1, 1, 1]
     counted[2022].delete()  # 2023's link to it is set to NULL without a signal
     years = trends(2023).years
     assert [y.fiscal_year for y in years] == [2021, 2023]
     assert yearly_summary(2022)["projects"] == 0
-    Project.objects.filter(pk=counted[2023].pk).update(since_year=None)
+    Project.objects.filter(pk=counted[2023].pk).update(category=Category.NEW)
     figures_mark_changed(years=[2023])
-    assert trends(2023).years[-1].continued == 0
+    assert (trends(2023).years[-1].new, trends(2023).years[-1].continuing) == (1, 0)
+    assert yearly_summary(2023)["new_vs_continuing"]["new"] == 1
 
 
 def test_a_partner_kind_changed_shows_in_the_years_it_took_part(counted):
@@ -115,7 +116,7 @@ def test_an_import_changes_the_imported_year(counted, tmp_path):
     assert summary["participants_total"] == 140
 
 
-def test_a_series_link_makes_a_project_continued(counted, kyosai, kyodo_room):
+def test_a_series_link_leaves_new_and_continuing_as_the_category_says(counted, kyosai, kyodo_room):
     for year in (2022, 2023):
         make_project(
             form=kyosai,
@@ -125,10 +126,13 @@ def test_a_series_link_makes_a_project_continued(counted, kyosai, kyodo_room):
             fiscal_year=year,
             category=Category.NEW,
         )
-    assert trends(2023).years[-1].continued == 1
+    before = trends(2023).years[-1]
+    assert (before.new, before.continuing) == (1, 1)
     linked = series_link(Project.objects.filter(fiscal_year=2023, number=2))
     assert len(linked) == 1
-    assert trends(2023).years[-1].continued == 2
+    after = trends(2023).years[-1]
+    assert (after.new, after.continuing) == (1, 1)
+    assert yearly_summary(2023)["new_vs_continuing"]["new"] == 1
 
 
 def test_a_copy_to_next_year_counts_in_the_new_year(counted):

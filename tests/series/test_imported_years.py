@@ -45,7 +45,7 @@ def test_both_years_are_one_series_on_the_page_and_in_the_trend(client, tmp_path
     assert f'href="/projects/{last_year.pk}/"' in response.text
 
     trend = trends(2023)
-    assert [(y.fiscal_year, y.projects, y.continued) for y in trend.years] == [
-        (2022, 1, 0),
+    assert [(y.fiscal_year, y.projects, y.continuing) for y in trend.years] == [
+        (2022, 1, 1),  # 例年実施 both years: continuing by the one definition (実施区分)
         (2023, 1, 1),
     ]

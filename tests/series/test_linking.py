@@ -147,9 +147,9 @@ def test_a_batch_costs_the_same_queries_for_one_and_two_hundred(
     kyosai, lifelong, django_assert_num_queries, count
 ):
     projects = _years(count, kyosai, lifelong)
-    # Candidates, the history of hand-made unlinks, the update (one executemany), its history
-    # rows (one INSERT … SELECT), the new token of the years' figures (one upsert); and the
-    # transaction's savepoint and release.
+    # Candidates, the departments' successions, the history of hand-made unlinks, the update
+    # (one executemany), its history rows (one INSERT … SELECT); and the transaction's
+    # savepoint and release.
     with django_assert_num_queries(7):
         done = series_link(projects)
     assert len(done) == count

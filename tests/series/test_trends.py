@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 
 from partners.models import PartnerKind
 from projects.models import Category
-from projects.report.summary import SUMMARY_CSV_HEADERS
+from projects.report.summary import SUMMARY_CSV_HEADERS, yearly_summary
 from projects.report.trends import trend_charts, trend_rows, trends
 from tests.factories import add_partner, make_project, make_session
 
@@ -47,11 +47,18 @@ def test_each_year_has_its_figures(two_years):
     assert trend.kinds == ["企業", "地域団体"]
 
 
-def test_continued_means_linked_or_running_since_before(two_years):
+def test_new_and_continuing_follow_the_category_as_each_years_card_does(two_years):
     first, middle, last = trends(2023).years
-    assert (first.new, first.continued) == (0, 1)  # since 1987, though nothing links it back
-    assert (middle.new, middle.continued) == (1, 1)  # the new concert, the linked meeting
-    assert (last.new, last.continued) == (0, 1)
+    assert (first.new, first.continuing) == (0, 1)  # 例年実施
+    assert (middle.new, middle.continuing) == (1, 1)  # the new concert, the annual meeting
+    assert (last.new, last.continuing) == (0, 1)
+    for year in (first, middle, last):
+        card = yearly_summary(year.fiscal_year)["new_vs_continuing"]
+        assert (year.new, year.continuing, year.other) == (
+            card["new"],
+            card["continuing"],
+            card["other"],
+        )
 
 
 def test_at_most_ten_years_up_to_the_chosen_one(kyosai, kyodo_room):

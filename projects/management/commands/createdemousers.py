@@ -39,10 +39,14 @@ class Command(BaseCommand):
         with transaction.atomic():
             groups = ensure_groups()
             coordinators, clerks = groups[COORDINATOR_GROUP], groups[CLERK_GROUP]
-            department, _ = Department.objects.get_or_create(name=CLERK_DEPARTMENT)
             coordinator = self._user(COORDINATOR, "協働推進担当（デモ）", password, coordinators)
             clerk = self._user(CLERK, "担当課職員（デモ）", password, clerks)
-            department.members.add(clerk)
+            # The clerk's department as it is now (renamed since, perhaps); by name only the
+            # first time, so that a rename never leaves a second department of the old name.
+            department = clerk.departments.order_by("pk").first()
+            if department is None:
+                department, _ = Department.objects.get_or_create(name=CLERK_DEPARTMENT)
+                department.members.add(clerk)
 
         self.stdout.write(self.style.SUCCESS("デモ用の利用者を用意しました。"))
         self.stdout.write(f"  協働推進担当: {coordinator.username}")

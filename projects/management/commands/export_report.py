@@ -1,14 +1,12 @@
 """Export one fiscal year of the register in the report layout (CSV, XLSX) or as JSON records."""
 
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from projects import layout
 from projects.models import Form
-from projects.report.export import report_dataset, report_records, report_rows
-from projects.report.writers import ENCODINGS, UnencodableError, dataset_to_xlsx, rows_to_csv
+from projects.report.files import report_file
+from projects.report.writers import ENCODINGS, UnencodableError
 from projects.selectors import projects_for_report
 from projects.wareki import fiscal_year_label
 
@@ -36,30 +34,17 @@ class Command(BaseCommand):
             raise CommandError(f"協働の形態「{form}」は登録されていません（登録済み：{known}）。")
         projects = projects_for_report(fiscal_year=fiscal_year, form=form)
         label = fiscal_year_label(fiscal_year)
-        if format == "json":
-            records = report_records(projects)
-            if not records:
-                raise CommandError(self._nothing(label, form))
-            text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-            self._write(text.encode("utf-8"), output)
-            return
-        if format == "xlsx":
-            dataset = report_dataset(projects)
-            if not dataset.height:
-                raise CommandError(self._nothing(label, form))
-            title = f"{label} {form}" if form else label
-            self._write(dataset_to_xlsx(dataset, title=title), output)
-            return
-        rows = report_rows(projects)  # a CSV is written from the rows, without a Dataset
-        if not rows:
-            raise CommandError(self._nothing(label, form))
+        title = f"{label} {form}" if form else label
         try:
-            data = rows_to_csv(layout.DATASET_COLUMNS, rows, encoding=encoding)
+            # The one writer per format that publishing an edition uses too.
+            data = report_file(format, projects, title=title, encoding=encoding)
         except UnencodableError as error:
             raise CommandError(
                 f"{encoding}で書けない文字があるため、CSVを書き出しませんでした。\n{error}"
             ) from None
-        self._write(data, output, encoding=encoding)
+        if not data:
+            raise CommandError(self._nothing(label, form))
+        self._write(data, output, encoding=encoding if format == "csv" else "utf-8")
 
     @staticmethod
     def _nothing(label: str, form: str | None) -> str:

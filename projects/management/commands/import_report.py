@@ -88,7 +88,9 @@ def import_report_file(
     """Read and import one file; on any error print every error and raise CommandError.
 
     add_forms adds every form the list lacks (and no mapping names); form_mapping reads a form
-    the list lacks as a listed one. Without either, an unknown form is an error.
+    the list lacks as a listed one. Without either, an unknown form is an error. A 担当課 the
+    register does not know by any name it had in the file's year is registered, as the
+    coordinator's confirmed import does, and named in the output (with --dry-run too).
     """
     if not path.is_file():
         raise CommandError(f"ファイルがありません：{path}")
@@ -108,6 +110,7 @@ def import_report_file(
                 fiscal_year=fiscal_year,
                 form=form,
                 form_choices=FormChoices(mapping=form_mapping or {}, add_unknown=add_forms),
+                add_departments=True,  # the operator's command: the coordinator's right
                 progress=progress,
             )
     except ImportBusy as busy:
@@ -125,6 +128,9 @@ def import_report_file(
                 "--map-form ファイルの形態=一覧の形態 で読み替えて取り込めます。"
             )
         _refuse(path, messages, stderr)
+    if result.new_departments and stdout is not None:
+        done = "登録します（確認のみ）" if dry_run else "登録しました"
+        stdout.write(f"新しい担当課を{done}：" + "、".join(result.new_departments))
     return result
 
 

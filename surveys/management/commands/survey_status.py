@@ -5,6 +5,7 @@ import json
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from projects.display import people
 from projects.wareki import format_date
 from surveys.mail import days_left_text
 from surveys.management.commands._common import survey_of
@@ -61,7 +62,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  担当課 {len(document['departments'])}課・協働事業 {total}件")
         width = max((len(d["department"]) for d in document["departments"]), default=0)
         for entry in document["departments"]:
-            participants = "-" if entry["participants"] is None else f"{entry['participants']}人"
+            participants = people(entry["participants"])
             self.stdout.write(
                 f"  {entry['department']:\u3000<{width}}  {entry['status']:\u3000<4}"
                 f"  {entry['projects']:>3}件  {participants:>8}"

@@ -14,14 +14,14 @@ from kyodo.limits import MAX_YEAR, MIN_YEAR
 from partners.models import Partner
 from projects.choices import Category
 from projects.querysets import REPORT_ORDER, ProjectQuerySet
-from projects.rules import previous_link_error
+from projects.rules import name_in_year, previous_link_error
 from projects.wareki import fiscal_year_label, outside_fiscal_year
 
 
 class Form(models.Model):
     """協働の形態: an editable list, since every city uses its own subset and wording."""
 
-    name = models.CharField("名称", max_length=50, unique=True)
+    name = models.CharField("名称", max_length=limits.FORM_NAME_MAX, unique=True)
     order = models.PositiveSmallIntegerField(
         "表示順", default=0, help_text="報告書で ①②… と並ぶ順。小さいものが先。"
     )
@@ -210,6 +210,31 @@ class Project(models.Model):
     def fiscal_year_label(self) -> str:
         return fiscal_year_label(self.fiscal_year)
 
+    # The names of the project's 担当課 and 協働の形態 in its own year, as that year's report
+    # printed them (a later rename does not change them). A list annotates them
+    # (ProjectQuerySet.with_names); otherwise they are read through the relations.
+    @property
+    def department_name(self) -> str:
+        if "_department_name" not in self.__dict__:
+            past = self.department.past_names.all()
+            self._department_name = name_in_year(past, self.department.name, self.fiscal_year)
+        return self.__dict__["_department_name"]
+
+    @department_name.setter
+    def department_name(self, value: str) -> None:
+        self._department_name = value
+
+    @property
+    def form_name(self) -> str:
+        if "_form_name" not in self.__dict__:
+            past = self.form.past_names.all()
+            self._form_name = name_in_year(past, self.form.name, self.fiscal_year)
+        return self.__dict__["_form_name"]
+
+    @form_name.setter
+    def form_name(self, value: str) -> None:
+        self._form_name = value
+
     def clean(self):
         super().clean()
         if self.category == Category.NEW and self.since_year is not None:
@@ -222,8 +247,34 @@ class Project(models.Model):
                 raise ValidationError({"previous": reason})
 
 
+class ProjectPartnerQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """bulk_create skips save(): the links without a spelling take their partner's name
+        here, read in one query for those whose partner is not loaded."""
+        objs = list(objs)
+        missing = {
+            link.partner_id
+            for link in objs
+            if not link.written_as and not ProjectPartner.partner.is_cached(link)
+        }
+        names = dict(Partner.objects.filter(pk__in=missing).values_list("pk", "name"))
+        for link in objs:
+            if not link.written_as:
+                link.written_as = (
+                    link.partner.name
+                    if ProjectPartner.partner.is_cached(link)
+                    else names.get(link.partner_id, "")
+                )
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+ProjectPartnerManager = models.Manager.from_queryset(ProjectPartnerQuerySet)
+
+
 class ProjectPartner(models.Model):
-    """A partner's part in a project, with the role label and count the report prints."""
+    """A partner's part in a project, with the role label, count and spelling the report
+    prints. The partner is who the link stands for (a merge may change it); the spelling is
+    what was published (nothing changes it but an edit of the project)."""
 
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="partner_links", verbose_name="協働事業"
@@ -241,15 +292,19 @@ class ProjectPartner(models.Model):
     count = models.PositiveIntegerField(
         "数", null=True, blank=True, help_text="「82町内会」の 82。団体の数を示すときだけ。"
     )
+    # blank=True for the forms only: a link saved without a spelling takes the partner's name
+    # of that moment (save(), clean(), the admin inline), and the database refuses a blank one,
+    # so what a report printed never follows a later rename or merge of the partner.
     written_as = models.CharField(
         "報告書での表記",
         max_length=limits.PARTNER_NAME_MAX,
         blank=True,
         help_text="報告書に書かれたままの名称（例：(公財) 苫小牧市スポーツ協会）。"
-        "空欄なら正式名称で出力します。",
+        "空欄で保存するとその時点の正式名称が入り、後で団体の名称を変えても統合しても変わりません。",
     )
 
     history = HistoricalRecords()
+    objects = ProjectPartnerManager()
 
     # Read by simple_history when it records a save; set just before one.
     _history_user: Any
@@ -259,10 +314,17 @@ class ProjectPartner(models.Model):
         verbose_name_plural = "取組に関係した団体等"
         ordering = ["project", "order", "pk"]
         constraints = [
+            # The spelling is part of the key: two bodies merged into one keep both of their
+            # links on a project they shared, each as the report printed it.
             models.UniqueConstraint(
-                fields=["project", "partner", "role"],
-                name="projectpartner_unique_role",
-                violation_error_message="同じ団体が同じ役割で重複しています。",
+                fields=["project", "partner", "role", "written_as"],
+                name="projectpartner_unique_role_spelling",
+                violation_error_message="同じ団体が同じ役割・同じ表記で重複しています。",
+            ),
+            models.CheckConstraint(
+                condition=~Q(written_as=""),
+                name="projectpartner_written_as_filled",
+                violation_error_message="報告書での表記が空です。報告書に載った名称を入力してください。",
             ),
             models.CheckConstraint(
                 condition=Q(count__isnull=True) | Q(count__gte=1),
@@ -274,10 +336,28 @@ class ProjectPartner(models.Model):
     def __str__(self) -> str:
         return self.display_name
 
+    def save(self, *args, **kwargs):
+        blank = not self.written_as
+        self.fill_written_as()
+        update_fields = kwargs.get("update_fields")
+        if blank and update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "written_as"}
+        super().save(*args, **kwargs)
+
     @property
     def display_name(self) -> str:
-        name = self.written_as or self.partner.name
-        return f"{self.count}{name}" if self.count else name
+        """As the report printed it: 「82町内会」, 「(公財) 苫小牧市スポーツ協会」."""
+        return f"{self.count}{self.written_as}" if self.count else self.written_as
+
+    def fill_written_as(self) -> None:
+        """A link given no spelling is printed under the partner's name of this moment."""
+        if not self.written_as and self.partner_id is not None:
+            self.written_as = self.partner.name
+
+    def clean(self):
+        super().clean()
+        # Before the constraints are validated (full_clean runs clean() first).
+        self.fill_written_as()
 
 
 class ParticipantUnit(models.TextChoices):

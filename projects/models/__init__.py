@@ -1,0 +1,40 @@
+"""The register's records: one module per concern, every model importable from here.
+
+records.py  協働の形態, 担当課, 協働事業, its partner links and sessions, 年次集計's tokens
+names.py    the names a 担当課 or 協働の形態 had before a rename, and departments' successors
+editions.py the published editions (公表版) of a year's report, their files, and corrections
+"""
+
+from projects.choices import Category
+from projects.querysets import REPORT_ORDER
+
+from .editions import Correction, Edition, EditionFile, ImmutableRecordError
+from .names import DepartmentPastName, DepartmentSuccession, FormPastName
+from .records import (
+    Department,
+    FiguresRevision,
+    Form,
+    ParticipantUnit,
+    Project,
+    ProjectPartner,
+    Session,
+)
+
+__all__ = [
+    "REPORT_ORDER",
+    "Category",
+    "Correction",
+    "Department",
+    "DepartmentPastName",
+    "DepartmentSuccession",
+    "Edition",
+    "EditionFile",
+    "FiguresRevision",
+    "Form",
+    "FormPastName",
+    "ImmutableRecordError",
+    "ParticipantUnit",
+    "Project",
+    "ProjectPartner",
+    "Session",
+]

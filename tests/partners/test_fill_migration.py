@@ -1,0 +1,42 @@
+"""Migration 0012: the links saved before with a blank spelling get the partner's name, the
+name they were printed under until now, and the change is kept in their history."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+BEFORE = [("projects", "0011_names_over_the_years")]
+AFTER = [("projects", "0013_partners_as_printed")]
+
+
+def _migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+# Transactional: the schema is migrated back and forth; serialized_rollback restores the rows
+# the other migrations seeded (forms, groups) for the tests after this one.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_migration_fills_a_blank_spelling_with_the_partners_name():
+    old = _migrate(BEFORE)
+    partner = old.get_model("partners", "Partner").objects.create(name="苫小牧消費者協会")
+    form = old.get_model("projects", "Form").objects.get(name="共催")
+    department = old.get_model("projects", "Department").objects.create(name="市民生活課")
+    project = old.get_model("projects", "Project").objects.create(
+        fiscal_year=2023, form=form, number=6, name="消費生活講演会", department=department,
+        category="annual",
+    )  # fmt: skip
+    links = old.get_model("projects", "ProjectPartner").objects
+    blank = links.create(project=project, partner=partner, written_as="")
+    printed = links.create(project=project, partner=partner, role="協力", written_as="消費者協会")
+
+    new = _migrate(AFTER)
+    model = new.get_model("projects", "ProjectPartner")
+    assert model.objects.get(pk=blank.pk).written_as == "苫小牧消費者協会"
+    assert model.objects.get(pk=printed.pk).written_as == "消費者協会"
+    history = new.get_model("projects", "HistoricalProjectPartner").objects
+    (record,) = history.filter(id=blank.pk)
+    assert (record.history_type, record.written_as) == ("~", "苫小牧消費者協会")
+    assert not history.filter(id=printed.pk).exists()
