@@ -4,12 +4,18 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from projects.models import Project
+from projects.models import Department, Project
 from projects.resources import ProjectResource, report_text_dataset
 from projects.services import importing
 from tests.report_text import report_text
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def departments_registered(db):
+    """report_text's 担当課 (部署0課 to 部署19課): an import registers none unasked."""
+    Department.objects.bulk_create(Department(name=f"部署{n}課") for n in range(20))
 
 
 def _import(rows: int):

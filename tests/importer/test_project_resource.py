@@ -7,10 +7,17 @@ from projects.models import Project
 from projects.permissions import CLERK_GROUP
 from projects.reader.records import ReportReadError
 from projects.resources import ProjectResource, report_text_dataset
-from tests.factories import make_user
+from tests.factories import make_department, make_user
 from tests.report_text import dataset_row, report_dataset, report_row, report_text
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def lifelong_registered(db):
+    """The rows' 担当課: an import registers none unasked (only import_report and the
+    coordinator's confirmation do)."""
+    return make_department(name="生涯学習課")
 
 
 def test_it_reports_each_rows_fate_new_then_unchanged_then_updated():

@@ -8,10 +8,17 @@ from projects.models import Form, Project
 from projects.permissions import CLERK_GROUP, COORDINATOR_GROUP
 from projects.resources import ProjectResource
 from projects.services.unknown_forms import FormChoices
-from tests.factories import make_user
+from tests.factories import make_department, make_user
 from tests.report_text import dataset_row, report_dataset, report_row, report_text
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def lifelong_registered(db):
+    """The rows' 担当課: an import registers none unasked."""
+    return make_department(name="生涯学習課")
+
 
 COMMITTEE = "実行委員会"  # the list says 実行委員会・協議会
 
