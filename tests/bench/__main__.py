@@ -2,7 +2,8 @@
 
 SQLite uses a fresh file in a temporary folder; PostgreSQL a fresh database `kyodo_bench` on the
 server BENCH_POSTGRES (default postgres://postgres@127.0.0.1:5432), skipped with a note when the
-server cannot be reached. BENCH_YEARS and BENCH_PER_YEAR make a quicker run (say 2 and 2000).
+server cannot be reached. BENCH_YEARS and BENCH_PER_YEAR make a quicker run (say 2 and 2000);
+BENCH_DATABASES=postgresql (or sqlite) measures one of them only.
 """
 
 import json
@@ -50,29 +51,87 @@ def _measure(database_url: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _ratio(figures: dict) -> str:
-    return f"{figures['bulk_seconds']}s ({figures['seconds'] / figures['bulk_seconds']:.0f}x)"
+PIECES = {
+    "all": "every piece on",
+    "copies": "without the COPY thread",
+    "gc": "without the collector pause",
+    "copies,gc": "without either",
+}
+
+
+def _ratio(seconds: float, floor: float) -> str:
+    return f"{floor}s ({seconds / floor:.1f}x)"
+
+
+def _floor(result: dict, figures: dict) -> str:
+    """The import's floor and its ratio to it: pg_restore of a big year, or executemany."""
+    if "bulk_seconds" in figures:
+        return _ratio(figures["seconds"], figures["bulk_seconds"])
+    floor = result.get("floor")
+    if floor is None or figures["projects"] != floor["projects"]:
+        return "—"
+    return _ratio(figures["seconds"], floor["seconds"])
+
+
+def _pieces(label: str, figures: list[dict | None], row) -> None:
+    """Rows of a step run with and without each piece: the fastest of its runs (other work on
+    the machine only slows a run down), and the change without the piece."""
+    if not any(figures):
+        return
+    for variant, name in PIECES.items():
+        values = []
+        for pieces in figures:
+            if not pieces or variant not in pieces:
+                values.append("—")
+                continue
+            best, on = pieces[variant]["min"], pieces["all"]["min"]
+            cpu, cpu_on = pieces[variant]["cpu_min"], pieces["all"]["cpu_min"]
+            if variant == "all":
+                values.append(f"{best} / {cpu}")
+                continue
+            values.append(f"{(best - on) / on * 100:+.0f}% / {(cpu - cpu_on) / cpu_on * 100:+.0f}%")
+        row(f"  {label}, {name}: s / CPU s (min)", values)
 
 
 def _table(results: list[dict]) -> str:
     names = [r["database"] for r in results]
-    out = [f"{'':<44}" + "".join(f"{n:>22}" for n in names)]
+    out = [f"{'':<48}" + "".join(f"{n:>22}" for n in names)]
 
     def row(label, values):
-        out.append(f"{label:<44}" + "".join(f"{v:>22}" for v in values))
+        out.append(f"{label:<48}" + "".join(f"{v:>22}" for v in values))
 
     imports = [r["imports"] for r in results]
     for index, first in enumerate(imports[0]):
         label = f"import FY{first['fiscal_year']} {first['projects']:,} projects"
         if index in (0, 1, len(imports[0]) - 1):  # the small year, the first and the last big one
-            row(label + " rows/s", [f"{i[index]['rows_per_second']:,}" for i in imports])
+            row(label + " s", [i[index]["seconds"] for i in imports])
+            row("  rows/s", [f"{i[index]['rows_per_second']:,}" for i in imports])
             row("  peak MiB", [i[index]["peak_mib"] for i in imports])
             row(
-                "  bulk write of the same rows (ratio)",
-                [_ratio(i[index]) for i in imports],
+                "  floor: pg_restore or executemany (ratio)",
+                [_floor(r, r["imports"][index]) for r in results],
             )
+            _pieces("dry run", [i[index].get("pieces") for i in imports], row)
+    floors = [r.get("floor") for r in results]
+    if any(floors):
+        floor = next(f for f in floors if f)
+        row(
+            f"pg_restore of FY{floor['fiscal_year']} into a fresh database s",
+            [f"{f['seconds']} ({f['rows']:,} rows)" if f else "—" for f in floors],
+        )
+        row(
+            "  the import into a fresh database (ratio)",
+            [
+                f"{f['import_fresh_seconds']}s ({f['import_fresh_seconds'] / f['seconds']:.1f}x)"
+                if f
+                else "—"
+                for f in floors
+            ],
+        )
     for kind in ("csv", "xlsx", "json"):
-        row(f"export_report {kind} (last year) s", [r["exports"][kind]["seconds"] for r in results])
+        exports = [r["exports"][kind] for r in results]
+        row(f"export_report {kind} (last year) s", [e["seconds"] for e in exports])
+        _pieces(kind, [e.get("pieces") for e in exports], row)
     total = results[0]["total_projects"]
     for page in results[0]["pages"]:
         figures = [r["pages"][page] for r in results]
@@ -91,10 +150,12 @@ def _table(results: list[dict]) -> str:
 def main() -> None:
     started = time.perf_counter()
     results = []
-    with tempfile.TemporaryDirectory() as folder:
-        print("measuring SQLite…", file=sys.stderr, flush=True)
-        results.append(_measure(f"sqlite:///{Path(folder) / 'bench.sqlite3'}"))
-    url = _postgres_url()
+    databases = os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",")
+    if "sqlite" in databases:
+        with tempfile.TemporaryDirectory() as folder:
+            print("measuring SQLite…", file=sys.stderr, flush=True)
+            results.append(_measure(f"sqlite:///{Path(folder) / 'bench.sqlite3'}"))
+    url = _postgres_url() if "postgresql" in databases else None
     if url:
         print("measuring PostgreSQL…", file=sys.stderr, flush=True)
         results.append(_measure(url))

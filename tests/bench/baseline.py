@@ -1,10 +1,10 @@
-"""The floor for an import: the same rows written by the database's fastest bulk path.
+"""SQLite's floor for an import: the same rows written by its fastest bulk path.
 
 The projects, sessions and partner links of a generated report, and one history row each, go
 into scratch tables shaped like the register's (every column, the CHECK and UNIQUE constraints
-and the indexes, PostgreSQL's trigram indexes included; no foreign keys): PostgreSQL COPY,
-SQLite executemany, in one transaction. What an import does beyond this (reading the text,
-checking every cell, looking up departments and partners, linking the series) is its cost.
+and the indexes; no foreign keys) by executemany, in one transaction. What an import does beyond
+this (reading the text, checking every cell, looking up departments and partners, linking the
+series) is its cost. PostgreSQL's floor is a real pg_restore (tests/bench/restore.py).
 """
 
 import datetime
@@ -87,9 +87,6 @@ def _scratch(model) -> str:
     name = f"bench_{table}"
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE IF EXISTS {name}")
-        if connection.vendor == "postgresql":
-            cursor.execute(f"CREATE TABLE {name} (LIKE {table} INCLUDING ALL)")
-            return name
         cursor.execute(
             "SELECT sql FROM sqlite_master WHERE tbl_name = %s AND sql IS NOT NULL "
             "ORDER BY type = 'index'",
@@ -106,10 +103,5 @@ def _write(cursor, name: str, rows: list[dict]) -> None:
     columns = list(rows[0])
     quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
     values = [[row[column] for column in columns] for row in rows]
-    if connection.vendor == "postgresql":
-        with cursor.cursor.copy(f"COPY {name} ({quoted}) FROM STDIN") as copy:
-            for value in values:
-                copy.write_row(value)
-        return
     marks = ", ".join(["%s"] * len(columns))
     cursor.executemany(f"INSERT INTO {name} ({quoted}) VALUES ({marks})", values)

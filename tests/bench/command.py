@@ -1,5 +1,11 @@
-"""Run one management command in this process and print its peak memory as JSON (last line)."""
+"""Run one management command in this process and print its peak memory as JSON (last line).
 
+BENCH_WITHOUT (words, comma-separated) runs it without pieces of machinery, to measure what each
+earns: "copies" (bulk.background_copies: the COPYs on the same thread), "gc" (the collector
+left on: kyodo.memory.cyclic_gc_paused does nothing).
+"""
+
+import contextlib
 import json
 import os
 import resource
@@ -28,7 +34,21 @@ def _peak_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def _without(pieces: set[str]) -> None:
+    if unknown := pieces - {"copies", "gc"}:
+        raise SystemExit(f"BENCH_WITHOUT: unknown {sorted(unknown)}")
+    if "copies" in pieces:
+        from projects.services import bulk
+
+        bulk.background_copies = contextlib.nullcontext
+    if "gc" in pieces:
+        from kyodo import memory
+
+        memory.cyclic_gc_paused = contextlib.nullcontext
+
+
 if __name__ == "__main__":
+    _without({p for p in os.environ.get("BENCH_WITHOUT", "").split(",") if p})
     with open(os.devnull, "w") as quiet:
         call_command(*sys.argv[1:], stdout=quiet, stderr=sys.stderr)
     print(json.dumps({"peak_mib": round(_peak_kib() / 1024)}))

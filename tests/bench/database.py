@@ -2,13 +2,19 @@
 
 Steps, on an empty database: a 1,000-project year, then ten 10,000-project years one after the
 other (FY2014 … FY2023: the cost of a growing database shows in the tenth), each imported by the
-whole `import_report` command in a child process; the bulk write of the same rows beside it
-(PostgreSQL COPY, SQLite executemany); the exports of the last year; then the pages at 101,000
-projects through the test client (median and p95 of BENCH_REPEAT requests, and the query count).
+whole `import_report` command in a child process; the floor beside it (PostgreSQL: pg_restore of
+the first big year into a fresh database, tests/bench/restore.py; SQLite: executemany of the same
+rows, tests/bench/baseline.py); the exports of the last year; then the pages at 101,000 projects
+through the test client (median and p95 of BENCH_REPEAT requests, and the query count).
+
+BENCH_PIECES=1 also runs the first and the last big year's import (as --dry-run, before the real
+one: the same database each time) and the exports with and without each piece of machinery
+(tests/bench/command.py's BENCH_WITHOUT), BENCH_PIECE_REPEAT times each, the variants in turn.
 """
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -22,54 +28,132 @@ PER_YEAR = int(os.environ.get("BENCH_PER_YEAR", "10000"))
 SMALL = 1000
 REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
 FIRST_YEAR = 2014
+PIECES = os.environ.get("BENCH_PIECES") == "1"
+PIECE_REPEAT = int(os.environ.get("BENCH_PIECE_REPEAT", "3"))
 
 
-def _child(*args: str) -> tuple[float, dict]:
-    started = time.perf_counter()
+def _child(*args: str, without: tuple[str, ...] = (), url: str | None = None) -> tuple[float, dict]:
+    env = {**os.environ, "DEBUG": "1", "BENCH_WITHOUT": ",".join(without)}
+    if url is not None:
+        env["DATABASE_URL"] = url
+    started, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run(
         [sys.executable, "-m", "tests.bench.command", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "DEBUG": "1"},
+        env=env,
     )
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr[-3000:]}")
-    return seconds, json.loads(done.stdout.strip().splitlines()[-1])
+    return seconds, {**json.loads(done.stdout.strip().splitlines()[-1]), "cpu_seconds": cpu}
 
 
-def _import(fiscal_year: int, projects: int, folder: Path) -> dict:
-    from tests.bench.baseline import bulk_write_seconds
+def _children_cpu() -> float:
+    """User and system time of the children waited for so far: the command's own CPU, which
+    other work on the machine slows far less than its wall-clock time."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _variants() -> list[tuple[str, ...]]:
+    """Every piece on, then each off, then all off (the COPY thread is PostgreSQL's only)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return [(), ("copies",), ("gc",), ("copies", "gc")]
+    return [(), ("gc",)]
+
+
+def _in_turn(run) -> dict:
+    """``run(without) -> (seconds, child)`` for each variant, the variants in turn PIECE_REPEAT
+    times: the wall-clock and the CPU seconds of the command."""
+    times = {variant: [] for variant in _variants()}
+    for _ in range(PIECE_REPEAT):
+        for variant in times:
+            seconds, child = run(variant)
+            times[variant].append((seconds, child["cpu_seconds"]))
+    return {
+        ",".join(variant) or "all": {
+            "min": round(min(wall for wall, _ in runs), 2),
+            "median": round(statistics.median(wall for wall, _ in runs), 2),
+            "cpu_min": round(min(cpu for _, cpu in runs), 2),
+            "runs": [round(wall, 2) for wall, _ in runs],
+            "cpu_runs": [round(cpu, 2) for _, cpu in runs],
+        }
+        for variant, runs in times.items()
+    }
+
+
+def _import(fiscal_year: int, projects: int, folder: Path, *, pieces: bool = False) -> dict:
+    from django.db import connection
+
     from tests.bench.data import yearly_report
 
     path = folder / f"fy{fiscal_year}.txt"
     text = yearly_report(fiscal_year, projects)
     path.write_text(text, encoding="utf-8")
+    figures = {"fiscal_year": fiscal_year, "projects": projects}
+    if pieces:
+        figures["pieces"] = _in_turn(
+            lambda without: _child("import_report", "--dry-run", str(path), without=without)
+        )
+        if connection.vendor == "postgresql":  # the rolled-back rows' dead tuples cleared
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM")
     seconds, child = _child("import_report", str(path))
-    return {
-        "fiscal_year": fiscal_year,
-        "projects": projects,
+    figures |= {
         "seconds": round(seconds, 2),
         "rows_per_second": round(projects / seconds),
         "peak_mib": child["peak_mib"],
-        "bulk_seconds": round(bulk_write_seconds(text), 3),
     }
+    if connection.vendor != "postgresql":  # PostgreSQL's floor is pg_restore (_floor)
+        from tests.bench.baseline import bulk_write_seconds
+
+        figures["bulk_seconds"] = round(bulk_write_seconds(text), 3)
+    return figures
+
+
+def _floor(folder: Path) -> dict:
+    """PostgreSQL: pg_restore of the first big year into a fresh database (tests.bench.restore)."""
+    from tests.bench.data import yearly_report
+    from tests.bench.restore import pg_restore_floor
+
+    path = folder / "floor.txt"
+    path.write_text(yearly_report(FIRST_YEAR, PER_YEAR), encoding="utf-8")
+    floor = pg_restore_floor(
+        os.environ["DATABASE_URL"],
+        path,
+        folder,
+        lambda url, report: _child("import_report", str(report), url=url)[0],
+    )
+    return {"fiscal_year": FIRST_YEAR, "projects": PER_YEAR, **floor}
+
+
+def _export_args(fiscal_year: int, kind: str, folder: Path) -> list[str]:
+    output = str(folder / f"export.{kind}")
+    return [
+        "export_report",
+        "--fiscal-year",
+        str(fiscal_year),
+        "--format",
+        kind,
+        "--output",
+        output,
+    ]
 
 
 def _exports(fiscal_year: int, folder: Path) -> dict:
     figures = {}
     for kind in ("csv", "xlsx", "json"):
-        seconds, child = _child(
-            "export_report",
-            "--fiscal-year",
-            str(fiscal_year),
-            "--format",
-            kind,
-            "--output",
-            str(folder / f"export.{kind}"),
-        )
+        seconds, child = _child(*_export_args(fiscal_year, kind, folder))
         figures[kind] = {"seconds": round(seconds, 2), "peak_mib": child["peak_mib"]}
+        if PIECES:
+            args = _export_args(fiscal_year, kind, folder)
+            figures[kind]["pieces"] = _in_turn(
+                lambda without, args=args: _child(*args, without=without)
+            )
     return figures
 
 
@@ -152,11 +236,15 @@ def main() -> None:
     result = {"database": connection.vendor, "imports": [], "started": time.time()}
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
+        if connection.vendor == "postgresql":  # first: it copies the database as migrated
+            result["floor"] = _floor(folder)
+            print(f"  postgresql: pg_restore {result['floor']['seconds']} s", file=sys.stderr)
         result["imports"].append(_import(FIRST_YEAR - 1, SMALL, folder))
-        for year in range(FIRST_YEAR, FIRST_YEAR + YEARS):
-            result["imports"].append(_import(year, PER_YEAR, folder))
-            print(f"  {connection.vendor}: FY{year} imported", file=sys.stderr, flush=True)
         last = FIRST_YEAR + YEARS - 1
+        for year in range(FIRST_YEAR, FIRST_YEAR + YEARS):
+            measured = PIECES and year in (FIRST_YEAR, last)
+            result["imports"].append(_import(year, PER_YEAR, folder, pieces=measured))
+            print(f"  {connection.vendor}: FY{year} imported", file=sys.stderr, flush=True)
         result["exports"] = _exports(last, folder)
     result["total_projects"] = SMALL + YEARS * PER_YEAR
     result["pages"] = _pages(last)
