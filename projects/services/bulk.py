@@ -5,16 +5,11 @@ was most of an import's time. Here the rows go straight to the database: Postgre
 one executemany on SQLite. Primary keys are taken beforehand (from the table's sequence, or past
 the largest id under SQLite's write lock), because the history rows record them and the children
 refer to them. Everything runs inside the caller's transaction: nothing is half-written.
-On PostgreSQL the COPYs may run on a thread of their own (background_copies), on the same
-connection and in the same transaction, while the import prepares its next rows.
 """
 
 import collections
-import contextlib
 import datetime
 import operator
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextvars import ContextVar
 
 from django.db import connection, models
 
@@ -110,77 +105,18 @@ def _insert(model, rows: list[dict]) -> None:
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
     column_list = ", ".join(quote(f.column) for f in fields)
-    if connection.vendor == "postgresql":
-        sql = f"COPY {table} ({column_list}) FROM STDIN"
-        if (writer := _WRITER.get()) is not None:
-            writer.submit(sql, values)
-        else:
-            with connection.cursor() as cursor:
-                _copy(cursor.cursor, sql, values)
-        return
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # psycopg's own cursor: its error raised as Django's class, as for any query
+            with (
+                connection.wrap_database_errors,
+                cursor.cursor.copy(f"COPY {table} ({column_list}) FROM STDIN") as copy,
+            ):
+                for value in values:
+                    copy.write_row(value)
+            return
         marks = ", ".join(["%s"] * len(fields))
         cursor.executemany(f"INSERT INTO {table} ({column_list}) VALUES ({marks})", values)
-
-
-def _copy(cursor, sql: str, values) -> None:
-    with cursor.copy(sql) as copy:
-        for value in values:
-            copy.write_row(value)
-
-
-class _Writer:
-    """The COPYs of background_copies, one after the other on a thread of their own; any other
-    query first waits for them (an execute wrapper), so the connection runs one thing at a time.
-    """
-
-    def __init__(self):
-        self.raw = connection.connection  # psycopg's: may be used from another thread
-        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kyodo-copy")
-        self.pending: list[Future] = []
-
-    def submit(self, sql: str, values) -> None:
-        self.pending.append(self.thread.submit(self._run, sql, values))
-
-    def _run(self, sql: str, values) -> None:
-        with self.raw.cursor() as cursor:
-            _copy(cursor, sql, values)
-
-    def drain(self) -> None:
-        """Wait for every COPY sent; raise the first one's error as Django's error class."""
-        pending, self.pending = self.pending, []
-        errors = [error for future in pending if (error := future.exception()) is not None]
-        if errors:
-            with connection.wrap_database_errors:
-                raise errors[0]
-
-    def before_query(self, execute, sql, params, many, context):
-        self.drain()
-        return execute(sql, params, many, context)
-
-
-_WRITER: ContextVar[_Writer | None] = ContextVar("kyodo_bulk_writer", default=None)
-
-
-@contextlib.contextmanager
-def background_copies():
-    """PostgreSQL: the COPYs of _insert made inside run while this thread goes on preparing the
-    next rows (the database inserting and the import reading overlap: two cores, not one).
-    Every COPY has ended when the block is left, with or without an error."""
-    if connection.vendor != "postgresql" or _WRITER.get() is not None:
-        yield
-        return
-    connection.ensure_connection()
-    writer = _Writer()
-    token = _WRITER.set(writer)
-    try:
-        with connection.execute_wrapper(writer.before_query):
-            yield
-        writer.drain()
-    finally:
-        _WRITER.reset(token)
-        # After an error in the block, the COPY under way ends and no other begins.
-        writer.thread.shutdown(wait=True, cancel_futures=True)
 
 
 def insert_with_history(model, rows: list[dict], *, user, reason: str) -> None:
@@ -228,9 +164,9 @@ def assign_ids(objects: list[models.Model], ids: list[int]) -> None:
 class IdPool:
     """The ids of one model's new rows in an import.
 
-    PostgreSQL: the ids expected for the whole file are taken at once, more when needed (taking
-    them batch by batch waited each time for the COPYs under way: background_copies); an id
-    left over is a gap, as after any rollback. SQLite: taken when needed (past the largest id).
+    PostgreSQL: the ids expected for the whole file are taken at once (one query, not one a
+    batch), more when needed; an id left over is a gap, as after any rollback. SQLite: taken
+    when needed (past the largest id).
     """
 
     def __init__(self, model, expected: int):

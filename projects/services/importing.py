@@ -154,13 +154,12 @@ def project_import_rows(
     errors: list[ReadError] = []
     allowed = None if user is None or is_coordinator(user) else department_ids_of(user)
 
-    with bulk.background_copies():
-        # The file's new partners and spellings at once, in the order they first appear (as
-        # batch by batch): a batch then takes nothing from the database but its ids.
-        maps.partners.create_missing(rows, history_user, reason)
-        for start in range(0, len(rows), batch_size):
-            batch = rows[start : start + batch_size]
-            outcomes.extend(_import_batch(batch, maps, allowed, history_user, reason, errors))
+    # The file's new partners and spellings at once, in the order they first appear (as batch by
+    # batch): a batch then takes nothing from the database but its ids.
+    maps.partners.create_missing(rows, history_user, reason)
+    for start in range(0, len(rows), batch_size):
+        batch = rows[start : start + batch_size]
+        outcomes.extend(_import_batch(batch, maps, allowed, history_user, reason, errors))
     if errors:
         raise ReportReadError(errors)
     for outcome in outcomes:

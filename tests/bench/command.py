@@ -1,8 +1,7 @@
 """Run one management command in this process and print its peak memory as JSON (last line).
 
-BENCH_WITHOUT (words, comma-separated) runs it without pieces of machinery, to measure what each
-earns: "copies" (bulk.background_copies: the COPYs on the same thread), "gc" (the collector
-left on: kyodo.memory.cyclic_gc_paused does nothing).
+BENCH_WITHOUT=gc runs it without the collector pause (kyodo.memory.cyclic_gc_paused does
+nothing), to measure what the pause earns.
 """
 
 import contextlib
@@ -35,12 +34,8 @@ def _peak_kib() -> int:
 
 
 def _without(pieces: set[str]) -> None:
-    if unknown := pieces - {"copies", "gc"}:
+    if unknown := pieces - {"gc"}:
         raise SystemExit(f"BENCH_WITHOUT: unknown {sorted(unknown)}")
-    if "copies" in pieces:
-        from projects.services import bulk
-
-        bulk.background_copies = contextlib.nullcontext
     if "gc" in pieces:
         from kyodo import memory
 

@@ -8,7 +8,7 @@ rows, tests/bench/baseline.py); the exports of the last year; then the pages at 
 through the test client (median and p95 of BENCH_REPEAT requests, and the query count).
 
 BENCH_PIECES=1 also runs the first and the last big year's import (as --dry-run, before the real
-one: the same database each time) and the exports with and without each piece of machinery
+one: the same database each time) and the exports with and without the collector pause
 (tests/bench/command.py's BENCH_WITHOUT), BENCH_PIECE_REPEAT times each, the variants in turn.
 """
 
@@ -58,11 +58,7 @@ def _children_cpu() -> float:
 
 
 def _variants() -> list[tuple[str, ...]]:
-    """Every piece on, then each off, then all off (the COPY thread is PostgreSQL's only)."""
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        return [(), ("copies",), ("gc",), ("copies", "gc")]
+    """With the collector pause, then without it."""
     return [(), ("gc",)]
 
 
