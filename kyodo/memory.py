@@ -2,8 +2,9 @@
 
 Those steps make hundreds of thousands of small tuples, dicts and lists that hold no cycles:
 reference counting frees them, yet each few hundred allocations start a collection that walks
-the young objects. Paused, a 10,000-project import took 13% less time and an export's rows 35%
-less, with the same peak memory (figures in the issue notes; `make bench` measures).
+the young objects, and the larger the heap of live objects (openpyxl's cells, the previous
+year's projects an import links to) the more each full one walks. Paused, an import and an XLSX
+export take less time, with the same peak memory (`BENCH_PIECES=1 make bench` measures it).
 
 The collector is process-wide and gunicorn runs threads: the pause is counted, so it ends
 when the last paused step ends, and only if the collector was on when the first began.
