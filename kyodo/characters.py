@@ -58,3 +58,14 @@ def forbidden_character(text: str, *, allow: str = BREAKS) -> str | None:
                 "（文字の向きや見え方を変えるため使えません）。取り除いてください。"
             )
     return None
+
+
+def shown(text: str) -> str:
+    """The text with each refused character written out as 〔U+202E〕: how a refused cell is
+    shown again (on the import page) without the character acting on the page."""
+    if text.isprintable():
+        return text
+    return "".join(
+        f"〔U+{ord(c):04X}〕" if c not in BREAKS and unicodedata.category(c) in ("Cc", "Cf") else c
+        for c in text
+    )

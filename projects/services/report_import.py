@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.html import format_html
 
+from kyodo.characters import shown
 from projects import layout
 from projects.models import Project
 from projects.reader.bounds import Limits
@@ -307,5 +308,7 @@ def _collect_errors(result: ReportImport, errors_by_row, raw_rows) -> None:
         for read_error in errors_by_row[number]:
             messages.setdefault(read_error.column or layout.NUMBER, []).append(str(read_error))
         values = raw_rows[number - 1] if number else {}
+        # A refused cell is shown again: its invisible characters written out, not acting.
+        values = {c: shown(v) if isinstance(v, str) else v for c, v in values.items()}
         result.invalid_rows.append(InvalidRow(number, values, messages))
         result.totals[INVALID] += 1
