@@ -162,12 +162,14 @@ def read_workbook(data: bytes, limits: Limits) -> list[list[object]]:
         raise _unreadable() from None
     try:
         active = book.active
+        if active is None or not hasattr(active, "iter_rows"):  # no sheet, or a chart sheet
+            raise _unreadable("XLSXファイルに表のシートがありません。")
         sheet = sheets.get(getattr(active, "_worksheet_path", ""), _Sheet())
         if sheet.formulas_without_value:
             _refuse_formulas(sheet.formulas_without_value)
         if not sheet.last_row:
             return []
-        rows = []
+        rows: list[list[object]] = []
         # Bounded by what the scan found: never the padding to a declared dimension.
         for number, values in enumerate(
             active.iter_rows(max_row=sheet.last_row, max_col=sheet.last_column, values_only=True),
