@@ -109,7 +109,12 @@ def _scan_sheet(source, limits: Limits) -> _Sheet:
                 raise too_many_cells(limits, f"{row_number:,}行目", column)
             sheet.last_column = max(sheet.last_column, column)
             children = {_local(child.tag): child for child in element}
-            if "f" in children and not (children.get("v") is not None and children["v"].text):
+            # A formula's saved value is its <v>. Missing or empty, it was never computed (as
+            # openpyxl and other programs write it: <v/>), unless the cell says its value is a
+            # text (t="str"): then an empty <v> is a saved empty text, 「=IF(…,"",…)」.
+            value = children.get("v")
+            saved = value is not None and (bool(value.text) or element.get("t") == "str")
+            if "f" in children and not saved:
                 sheet.formulas_without_value.append(
                     ref or f"{get_column_letter(column)}{row_number}"
                 )

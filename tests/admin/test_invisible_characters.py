@@ -69,3 +69,18 @@ def test_the_admins_partner_form_shows_the_refusal_and_saves_nothing(client, coo
     assert response.status_code == 200
     assert "U+202E（RIGHT-TO-LEFT OVERRIDE）" in response.content.decode()
     assert not Partner.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_admins_department_form_shows_the_refusal_and_saves_nothing(client, coordinator):
+    client.force_login(coordinator)
+    before = Department.objects.count()
+
+    response = client.post(
+        reverse("admin:projects_department_add"),
+        {"name": "生涯\u200b学習課", "active": "on", "change": "rename"},
+    )
+
+    assert response.status_code == 200
+    assert "U+200B（ZERO WIDTH SPACE）" in response.content.decode()
+    assert Department.objects.count() == before

@@ -86,6 +86,12 @@ def test_a_formula_with_its_saved_value_is_read_as_the_value():
     assert read_workbook(hostile.sheet_xlsx(row), LIMITS) == [[2]]
 
 
+def test_a_formula_whose_saved_value_is_an_empty_text_is_read_as_empty():
+    row = b'<row r="1"><c r="A1" t="str"><f>IF(TRUE,"","x")</f><v></v></c></row>'
+
+    assert read_workbook(hostile.sheet_xlsx(row), LIMITS) == [[None]]
+
+
 def test_a_cell_longer_than_the_bound_is_refused_naming_the_cell():
     data = hostile.xlsx_of([dataset_row(1, **{layout.PURPOSE: "あ" * 20_001})])
 
