@@ -234,9 +234,9 @@ def _check_sessions(cell: SessionsCell, fiscal_year: int, where: str) -> list[Re
     errors = []
     for session in cell.sessions:
         if reason := outside_fiscal_year(fiscal_year, session.start, session.end):
-            shown = _shown_date(session.start)
+            shown = format_date(session.start)
             if session.end:
-                shown += f"～{_shown_date(session.end)}"
+                shown += f"～{format_date(session.end)}"
             errors.append(ReadError(where, layout.SESSIONS, shown, reason))
     total = cell.participants_total
     if cell.reported_participants_total is not None and cell.reported_participants_total != total:
@@ -267,14 +267,6 @@ def _refusal(text: str, limits: Limits) -> str | None:
     if len(text) > limits.cell_chars:
         return f"文字が多すぎます（{len(text):,}文字。1つのセルは{limits.cell_chars:,}文字まで）。"
     return forbidden_character(text)
-
-
-def _shown_date(date) -> str:
-    """The date in 和暦, or in western form when no era names it: a message is always built."""
-    try:
-        return format_date(date)
-    except WarekiError:
-        return f"{date.year}年{date.month}月{date.day}日"
 
 
 def _too_long(name_department, partners, sessions) -> list[tuple[str, str, str]]:

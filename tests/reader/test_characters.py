@@ -113,3 +113,12 @@ def test_a_date_of_meiji_outside_the_fiscal_year_is_described_without_a_crash():
     ((_, column, text, reason),) = errors
     assert column == layout.SESSIONS and text == "1868年1月1日"  # before 明治's first day
     assert reason.startswith("実施日は令和5年度")
+
+
+def test_a_session_outside_the_first_fiscal_year_of_meiji_is_described():
+    values = dataset_row(3, **{layout.FISCAL_YEAR: "1868", layout.SESSIONS: "1869年5月1日 (10人)"})
+
+    ((_, column, _, reason),) = _errors(values)
+
+    assert column == layout.SESSIONS
+    assert reason == "実施日は明治元年度（1868年4月1日～明治2年3月31日）の中にしてください。"
