@@ -69,6 +69,16 @@ def bomb_xlsx(mib: int = 1024) -> bytes:
     return _replace_parts(base, {"xl/sharedStrings.xml": (head, chunk, mib, b"</t></si></sst>")})
 
 
+def shared_string_xlsx(text: str) -> bytes:
+    """An XLSX whose shared strings hold `text` (as Excel keeps a sheet's texts)."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+        f' count="2" uniqueCount="2"><si><t>No.</t></si><si><t>{text}</t></si></sst>'
+    )
+    return _replace_parts(xlsx_of([dataset_row(1)]), {"xl/sharedStrings.xml": content.encode()})
+
+
 _SHEET_HEAD = (
     b'<?xml version="1.0" encoding="UTF-8"?>'
     b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'

@@ -8,9 +8,9 @@ before openpyxl is used:
 1. every part's unpacked size (the ZIP's directory; zipfile never unpacks more than it
    declares, so the declared sizes bound what any reader gets) is added up against
    Limits.unpacked_bytes, and a large part's compression ratio is checked against Limits.ratio;
-2. each worksheet is scanned as a stream of XML (nothing kept): its declared dimension, its
-   last row and column against Limits.rows and Limits.cells_per_row, and its formula cells
-   without a saved value.
+2. the shared strings are streamed, each against Limits.cell_chars, and each worksheet (nothing
+   kept): its declared dimension, its last row and column against Limits.rows and
+   Limits.cells_per_row, and its formula cells without a saved value.
 
 Then openpyxl reads the active sheet (read_only, data_only: a formula's saved value) no further
 than the scan found, and each text against Limits.cell_chars. A formula without a saved value
@@ -124,7 +124,26 @@ def _scan_sheet(source, limits: Limits) -> _Sheet:
     return sheet
 
 
+def _scan_strings(source, limits: Limits) -> None:
+    """Each shared string against Limits.cell_chars, before openpyxl keeps them all."""
+    number = 0
+    for _, element in iterparse(source):
+        if _local(element.tag) != "si":
+            continue
+        number += 1
+        length = sum(len(text) for text in element.itertext())
+        if length > limits.cell_chars:
+            raise LimitExceeded(
+                f"部品 xl/sharedStrings.xml の{number:,}番目の文字列",
+                f"セルの文字が多すぎます（{length:,}文字。1つのセルは{limits.cell_chars:,}文字まで）。",
+            )
+        element.clear()
+
+
 def _scan(archive: zipfile.ZipFile, limits: Limits) -> dict[str, _Sheet]:
+    if "xl/sharedStrings.xml" in archive.namelist():
+        with archive.open("xl/sharedStrings.xml") as source:
+            _scan_strings(source, limits)
     sheets = {}
     for name in archive.namelist():
         if name.startswith("xl/worksheets/") and name.endswith(".xml"):

@@ -100,6 +100,15 @@ def test_a_cell_longer_than_the_bound_is_refused_naming_the_cell():
     assert error == "F2：セルの文字が多すぎます（20,001文字。1つのセルは20,000文字まで）。"
 
 
+def test_a_shared_string_longer_than_the_bound_is_refused_before_the_workbook_is_opened():
+    (error,) = _refused(read_workbook, hostile.shared_string_xlsx("あ" * 20_001), LIMITS)
+
+    assert error == (
+        "部品 xl/sharedStrings.xml の2番目の文字列："
+        "セルの文字が多すぎます（20,001文字。1つのセルは20,000文字まで）。"
+    )
+
+
 def test_a_file_that_is_no_zip_is_refused_as_no_xlsx():
     assert _refused(read_workbook, b"not a zip", LIMITS) == [
         "ファイル：XLSXファイルとして読めません。"
