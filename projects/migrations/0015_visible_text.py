@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0011_names_over_the_years'),
+        ('projects', '0014_editions'),
     ]
 
     operations = [
