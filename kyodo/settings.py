@@ -228,6 +228,29 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 20 * 1024 * 1024)
 # The largest report file the admin's import accepts (a year's report is well under 1 MB).
 KYODO_IMPORT_MAX_BYTES = env_int("KYODO_IMPORT_MAX_MB", 20) * 2**20
+# The bounds every imported file is read within (projects/reader/bounds.py): a file past one is
+# refused at once, naming the bound and where it was passed. A year's report (a few hundred
+# rows, cells of a few hundred characters) is far inside each.
+KYODO_IMPORT_MAX_ROWS = env_int("KYODO_IMPORT_MAX_ROWS", 20_000)
+KYODO_IMPORT_MAX_CELLS_PER_ROW = env_int("KYODO_IMPORT_MAX_CELLS_PER_ROW", 50)
+KYODO_IMPORT_MAX_CELL_CHARS = env_int("KYODO_IMPORT_MAX_CELL_CHARS", 20_000)
+KYODO_IMPORT_MAX_PARTNERS = env_int("KYODO_IMPORT_MAX_PARTNERS", 300)
+KYODO_IMPORT_MAX_SESSIONS = env_int("KYODO_IMPORT_MAX_SESSIONS", 500)
+# An XLSX unpacked (all its parts), and the compression ratio of one part (a report's XML packs
+# some 5 to 20 times; a ZIP bomb thousands of times).
+KYODO_IMPORT_MAX_UNPACKED_BYTES = env_int("KYODO_IMPORT_MAX_UNPACKED_MB", 100) * 2**20
+KYODO_IMPORT_MAX_RATIO = env_float("KYODO_IMPORT_MAX_RATIO", 100.0)
+for _name in (
+    "KYODO_IMPORT_MAX_ROWS",
+    "KYODO_IMPORT_MAX_CELLS_PER_ROW",
+    "KYODO_IMPORT_MAX_CELL_CHARS",
+    "KYODO_IMPORT_MAX_PARTNERS",
+    "KYODO_IMPORT_MAX_SESSIONS",
+    "KYODO_IMPORT_MAX_UNPACKED_BYTES",
+    "KYODO_IMPORT_MAX_RATIO",
+):
+    if globals()[_name] < 1:  # 0 would refuse every file; a negative one means nothing
+        raise ImproperlyConfigured(f"{_name.replace('_BYTES', '_MB')} must be 1 or more.")
 # Seconds an import waits for another one to finish before it is refused (PostgreSQL).
 KYODO_IMPORT_LOCK_WAIT = env_float("KYODO_IMPORT_LOCK_WAIT", 60.0)
 

@@ -2,6 +2,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from kyodo.limits import PARTNER_NAME_MAX
+from kyodo.validators import visible_lines, visible_text
 
 
 class PartnerKind(models.TextChoices):
@@ -20,6 +21,7 @@ class Partner(models.Model):
 
     name = models.CharField(
         "正式名称",
+        validators=[visible_text],
         max_length=PARTNER_NAME_MAX,
         unique=True,
         help_text="法人格の略称を展開した正式な名称（例：(公財)苫小牧市スポーツ協会 → "
@@ -27,6 +29,7 @@ class Partner(models.Model):
     )
     legal_form = models.CharField(
         "法人格",
+        validators=[visible_text],
         max_length=30,
         blank=True,
         help_text="株式会社、公益財団法人など。法人格のない団体は空欄。",
@@ -34,7 +37,7 @@ class Partner(models.Model):
     kind = models.CharField(
         "種別", max_length=20, choices=PartnerKind.choices, default=PartnerKind.OTHER
     )
-    note = models.TextField("備考", blank=True)
+    note = models.TextField("備考", blank=True, validators=[visible_lines])
     created_at = models.DateTimeField("登録日時", auto_now_add=True)
     updated_at = models.DateTimeField("更新日時", auto_now=True)
 
@@ -57,6 +60,7 @@ class PartnerAlias(models.Model):
     )
     name = models.CharField(
         "表記",
+        validators=[visible_text],
         max_length=PARTNER_NAME_MAX,
         unique=True,
         help_text="報告書などで見られた別の書き方（例：(公財) 苫小牧市スポーツ協会）。",

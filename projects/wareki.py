@@ -159,19 +159,28 @@ def _year_text(era_year: int) -> str:
 
 @functools.lru_cache(maxsize=8192)  # a year's export writes the same few hundred dates
 def format_date(date: datetime.date, *, year: bool = True, month: bool = True) -> str:
-    """令和5年8月22日, no zero padding; without year (8月22日) or month (22日) for range ends."""
-    era = era_of_date(date)
+    """令和5年8月22日, no zero padding; without year (8月22日) or month (22日) for range ends.
+
+    A date before 明治 (1868年10月23日), which no era of the register names, is written in
+    western form (1868年4月1日): it only ever appears in a message refusing it, and a message
+    must be built for every input.
+    """
     text = f"{date.day}日"
     if month or year:
         text = f"{date.month}月" + text
-    if year:
+    if year and date < ERAS[0].first_day:
+        text = f"{date.year}年" + text
+    elif year:
+        era = era_of_date(date)
         text = f"{era.name}{_year_text(date.year - era.first_year + 1)}年" + text
     return text
 
 
 @functools.lru_cache(maxsize=512)
 def format_year(year: int) -> str:
-    """昭和62年 for 1987."""
+    """昭和62年 for 1987 (a year before 明治, in a message refusing it: 1600年)."""
+    if year < ERAS[0].first_year:
+        return f"{year}年"
     era = era_of_year(year)
     return f"{era.name}{_year_text(year - era.first_year + 1)}年"
 

@@ -29,6 +29,14 @@ def test_the_production_settings_pass_check_deploy():
         ({"KYODO_IMPORT_LOCK_WAIT": "a minute"}, "KYODO_IMPORT_LOCK_WAIT='a minute'"),
         ({"KYODO_IMPORT_LOCK_WAIT": "-1"}, "KYODO_IMPORT_LOCK_WAIT='-1'"),
         ({"KYODO_IMPORT_LOCK_WAIT": "nan"}, "KYODO_IMPORT_LOCK_WAIT='nan'"),
+        ({"KYODO_IMPORT_MAX_ROWS": "many"}, "KYODO_IMPORT_MAX_ROWS='many'"),
+        ({"KYODO_IMPORT_MAX_ROWS": "0"}, "KYODO_IMPORT_MAX_ROWS must be 1 or more"),
+        ({"KYODO_IMPORT_MAX_CELL_CHARS": "-5"}, "KYODO_IMPORT_MAX_CELL_CHARS must be 1 or more"),
+        ({"KYODO_IMPORT_MAX_PARTNERS": "3.5"}, "KYODO_IMPORT_MAX_PARTNERS='3.5'"),
+        ({"KYODO_IMPORT_MAX_SESSIONS": ""}, "KYODO_IMPORT_MAX_SESSIONS=''"),
+        ({"KYODO_IMPORT_MAX_CELLS_PER_ROW": "0"}, "KYODO_IMPORT_MAX_CELLS_PER_ROW must be"),
+        ({"KYODO_IMPORT_MAX_UNPACKED_MB": "0"}, "KYODO_IMPORT_MAX_UNPACKED_MB must be 1 or more"),
+        ({"KYODO_IMPORT_MAX_RATIO": "inf"}, "KYODO_IMPORT_MAX_RATIO='inf'"),
     ],
 )
 def test_it_refuses_to_start_with_a_bad_setting(env, message):
@@ -75,3 +83,20 @@ def test_postgresql_runs_without_jit_unless_the_url_says_otherwise(url, expected
     assert expected in result.stdout
     if "work_mem" in expected:
         assert "jit" not in result.stdout
+
+
+def test_the_import_bounds_come_from_the_settings(settings):
+    from projects.reader.bounds import Limits
+    from projects.services.report_import import import_limits
+
+    assert import_limits() == Limits(
+        rows=20_000,
+        cells_per_row=50,
+        cell_chars=20_000,
+        partners=300,
+        sessions=500,
+        unpacked_bytes=100 * 2**20,
+        ratio=100.0,
+    )
+    settings.KYODO_IMPORT_MAX_PARTNERS = 12
+    assert import_limits().partners == 12

@@ -29,7 +29,6 @@ import time
 from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin import AdminSite
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
@@ -57,6 +56,7 @@ from projects.services.report_import import (
     XLSX,
     project_import_dataset,
     read_file,
+    too_large,
 )
 
 TEMPLATE = "admin/projects/project/import.html"
@@ -150,17 +150,6 @@ class FileStore:
 
 
 # --- the forms -------------------------------------------------------------------------------
-
-
-def too_large(size: int) -> str | None:
-    """Why a file of this many bytes is refused, or None."""
-    limit = settings.KYODO_IMPORT_MAX_BYTES
-    if size <= limit:
-        return None
-    return (
-        f"ファイルが大きすぎます（{size / 2**20:,.1f} MB）。取り込めるのは "
-        f"{limit / 2**20:,.0f} MB までです。年度や協働の形態ごとにファイルを分けてください。"
-    )
 
 
 def _format_choices():

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 
 from kyodo.limits import MAX_YEAR, MIN_YEAR
+from kyodo.validators import visible_text
 from projects.admin.history import KyodoHistoryAdmin
 from projects.history import fiscal_year_text
 from projects.services import names
@@ -36,6 +37,7 @@ class RenameForm(forms.ModelForm):
         label="新しい名称",
         required=False,
         help_text="名称を変えるときだけ入力します。",
+        validators=[visible_text],  # the name goes to the model's field: the same rule
     )
     change = forms.ChoiceField(label="変更の種類", required=False, widget=forms.RadioSelect)
     from_year = forms.IntegerField(

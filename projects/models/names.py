@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from kyodo import limits
 from kyodo.limits import MAX_YEAR, MIN_YEAR
+from kyodo.validators import visible_text
 
 from .records import Department, Form
 
@@ -25,7 +26,9 @@ class DepartmentPastName(models.Model):
     department = models.ForeignKey(
         Department, on_delete=models.CASCADE, related_name="past_names", verbose_name="担当課"
     )
-    name = models.CharField("名称", max_length=limits.DEPARTMENT_NAME_MAX)
+    name = models.CharField(
+        "名称", max_length=limits.DEPARTMENT_NAME_MAX, validators=[visible_text]
+    )
     until_year = models.PositiveSmallIntegerField(
         "この年度まで", help_text="この名称で報告した最後の年度（西暦）。"
     )
@@ -64,7 +67,7 @@ class FormPastName(models.Model):
     form = models.ForeignKey(
         Form, on_delete=models.CASCADE, related_name="past_names", verbose_name="協働の形態"
     )
-    name = models.CharField("名称", max_length=limits.FORM_NAME_MAX)
+    name = models.CharField("名称", max_length=limits.FORM_NAME_MAX, validators=[visible_text])
     until_year = models.PositiveSmallIntegerField(
         "この年度まで", help_text="この名称で報告した最後の年度（西暦）。"
     )

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from kyodo import limits
 from kyodo.limits import MAX_YEAR, MIN_YEAR
+from kyodo.validators import visible_lines, visible_text
 from partners.models import Partner
 from projects.choices import Category
 from projects.querysets import REPORT_ORDER, ProjectQuerySet
@@ -21,7 +22,9 @@ from projects.wareki import fiscal_year_label, outside_fiscal_year
 class Form(models.Model):
     """協働の形態: an editable list, since every city uses its own subset and wording."""
 
-    name = models.CharField("名称", max_length=limits.FORM_NAME_MAX, unique=True)
+    name = models.CharField(
+        "名称", max_length=limits.FORM_NAME_MAX, unique=True, validators=[visible_text]
+    )
     order = models.PositiveSmallIntegerField(
         "表示順", default=0, help_text="報告書で ①②… と並ぶ順。小さいものが先。"
     )
@@ -40,7 +43,9 @@ class Form(models.Model):
 class Department(models.Model):
     """担当課: the city section in charge (課, 室, センター, 館)."""
 
-    name = models.CharField("名称", max_length=limits.DEPARTMENT_NAME_MAX, unique=True)
+    name = models.CharField(
+        "名称", max_length=limits.DEPARTMENT_NAME_MAX, unique=True, validators=[visible_text]
+    )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         related_name="departments",
@@ -80,7 +85,9 @@ class Project(models.Model):
     number = models.PositiveSmallIntegerField(
         "No.", help_text="報告書の番号。同じ年度・協働の形態の中で重複できません。"
     )
-    name = models.CharField("協働事業の名称", max_length=limits.PROJECT_NAME_MAX)
+    name = models.CharField(
+        "協働事業の名称", max_length=limits.PROJECT_NAME_MAX, validators=[visible_text]
+    )
     department = models.ForeignKey(
         Department, on_delete=models.PROTECT, related_name="projects", verbose_name="担当課"
     )
@@ -92,8 +99,10 @@ class Project(models.Model):
         validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
         help_text="「昭和62年頃から継続実施」なら 1987（西暦）。不明なら空欄。",
     )
-    purpose = models.TextField("協働事業の目的、内容等", blank=True)
-    effect = models.TextField("取組の効果、市民からの反響等", blank=True)
+    purpose = models.TextField("協働事業の目的、内容等", blank=True, validators=[visible_lines])
+    effect = models.TextField(
+        "取組の効果、市民からの反響等", blank=True, validators=[visible_lines]
+    )
     partners: "models.ManyToManyField[Partner, ProjectPartner]" = models.ManyToManyField(
         Partner,
         through="ProjectPartner",
@@ -285,6 +294,7 @@ class ProjectPartner(models.Model):
     order = models.PositiveSmallIntegerField("表示順", default=0)
     role = models.CharField(
         "役割",
+        validators=[visible_text],
         max_length=limits.ROLE_MAX,
         blank=True,
         help_text="「内装：苫小牧内装業協会」の「内装」。",
@@ -297,6 +307,7 @@ class ProjectPartner(models.Model):
     # so what a report printed never follows a later rename or merge of the partner.
     written_as = models.CharField(
         "報告書での表記",
+        validators=[visible_text],
         max_length=limits.PARTNER_NAME_MAX,
         blank=True,
         help_text="報告書に書かれたままの名称（例：(公財) 苫小牧市スポーツ協会）。"
@@ -384,6 +395,7 @@ class Session(models.Model):
     )
     label = models.CharField(
         "内容",
+        validators=[visible_text],
         max_length=limits.SESSION_TEXT_MAX,
         blank=True,
         help_text="「・子ども会交流会」のような見出し。",
@@ -399,6 +411,7 @@ class Session(models.Model):
     )
     note = models.CharField(
         "備考",
+        validators=[visible_text],
         max_length=limits.SESSION_TEXT_MAX,
         blank=True,
         help_text="「16地区にて開催」など人数の後の注記。",

@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from kyodo.limits import MAX_YEAR, MIN_YEAR
 from projects.wareki import (
     ERA_ABBREVIATION_PATTERN,
     ERA_PATTERN,
@@ -110,6 +111,13 @@ def _parts(match: re.Match) -> _Parts:
 
 
 def _western_date(year: int, month: int, day: int, written: str) -> datetime.date:
+    # The register's dates begin with 明治 (its years and its messages are in 和暦): an earlier
+    # one is refused here, before anything tries to name it in an era.
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise CellError(
+            f"「{written}」：登録できるのは明治元年（{MIN_YEAR}年）から{MAX_YEAR}年までの日付です。",
+            text=written,
+        )
     if not 1 <= month <= 12:
         raise CellError(f"「{written}」：{month}月という月はありません。", text=written)
     try:

@@ -3,6 +3,8 @@
 import datetime
 from dataclasses import dataclass, field
 
+from kyodo.characters import shown
+
 
 class CellError(ValueError):
     """A cell's text cannot be read. The message is the reason, in Japanese, for a clerk."""
@@ -27,8 +29,12 @@ class ReadError:
 
     def __str__(self) -> str:
         where = self.row + (f"「{self.column}」" if self.column else "")
-        shown = self.text if len(self.text) <= 60 else self.text[:57] + "…"
-        return f"{where}：「{shown}」 {self.reason}" if self.text else f"{where}：{self.reason}"
+        # Written out (〔U+202E〕), a refused character cannot act on the page that shows it.
+        text = shown(self.text)
+        shown_text = text if len(text) <= 60 else text[:57] + "…"
+        return (
+            f"{where}：「{shown_text}」 {self.reason}" if self.text else f"{where}：{self.reason}"
+        )
 
 
 class ReportReadError(ValueError):

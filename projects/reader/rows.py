@@ -12,10 +12,12 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from kyodo import limits
+from kyodo.characters import forbidden_character
 from kyodo.limits import SMALLINT_MAX
 from projects import layout
 from projects.formulas import restore
 from projects.reader import cells
+from projects.reader.bounds import DEFAULT, Limits
 from projects.reader.limits import within, year_within
 from projects.reader.records import (
     CellError,
@@ -94,15 +96,27 @@ def read_row(
     fiscal_year: int | None = None,
     form: str | None = None,
     name_section: bool = False,
+    limits: Limits = DEFAULT,
 ) -> ProjectRow:
     """Read a dataset row (column header → text); raises ReportReadError with every problem."""
     errors: list[ReadError] = []
-    number_text = _cell(values, layout.NUMBER)
-    form_name = clean(_cell(values, layout.FORM)) or form
+    # A cell with an invisible or control character is not read further: its one error says
+    # which character (the text itself is not shown, since the character would act on the page).
+    refusals = {
+        column: reason
+        for column in layout.DATASET_COLUMNS
+        if (reason := _refusal(_cell(values, column), limits))
+    }
+    refused = set(refusals)
+    number_text = "" if layout.NUMBER in refused else _cell(values, layout.NUMBER)
+    form_name = (None if layout.FORM in refused else clean(_cell(values, layout.FORM))) or form
     section = form_name if name_section else None
     where = row_label(number_text, section) if number_text else f"{row_number}行目"
+    errors.extend(ReadError(where, column, "", reason) for column, reason in refusals.items())
 
     def read(column, parse, text=None):
+        if column in refused:
+            return None
         text = _cell(values, column) if text is None else text
         try:
             return parse(text)
@@ -112,7 +126,7 @@ def read_row(
 
     def required(column):
         text = _cell(values, column)
-        if not text:
+        if not text and column not in refused:
             errors.append(ReadError(where, column, "", "空欄です。必ず入力してください。"))
         return text
 
@@ -134,7 +148,9 @@ def read_row(
         year = None
         errors.append(ReadError(where, layout.FISCAL_YEAR, "", "年度がわかりません。"))
 
-    if not form_name:
+    if layout.FORM in refused:
+        pass
+    elif not form_name:
         errors.append(ReadError(where, layout.FORM, "", "協働の形態がわかりません。"))
     elif form is not None and form_name != form:
         errors.append(
@@ -149,6 +165,27 @@ def read_row(
     partners = read(layout.PARTNERS, cells.parse_partners)
     sessions = read(layout.SESSIONS, cells.parse_sessions)
 
+    if partners is not None and len(partners) > limits.partners:
+        errors.append(
+            ReadError(
+                where,
+                layout.PARTNERS,
+                "",
+                f"団体が多すぎます（{len(partners):,}団体。1つの事業に{limits.partners:,}団体まで）。",
+            )
+        )
+        partners = None
+    if sessions is not None and len(sessions.sessions) > limits.sessions:
+        errors.append(
+            ReadError(
+                where,
+                layout.SESSIONS,
+                "",
+                f"実施日が多すぎます（{len(sessions.sessions):,}回。"
+                f"1つの事業に{limits.sessions:,}回まで）。",
+            )
+        )
+        sessions = None
     if sessions is not None and year is not None:
         errors.extend(_check_sessions(sessions, year, where))
     errors.extend(
@@ -223,6 +260,13 @@ def _check_sessions(cell: SessionsCell, fiscal_year: int, where: str) -> list[Re
             )
         )
     return errors
+
+
+def _refusal(text: str, limits: Limits) -> str | None:
+    """Why a cell is refused before it is read: a character it may not hold, or its length."""
+    if len(text) > limits.cell_chars:
+        return f"文字が多すぎます（{len(text):,}文字。1つのセルは{limits.cell_chars:,}文字まで）。"
+    return forbidden_character(text)
 
 
 def _too_long(name_department, partners, sessions) -> list[tuple[str, str, str]]:

@@ -8,13 +8,14 @@
 Every problem of the file is collected before anything is refused, so a clerk fixes them in one go.
 """
 
-import codecs
 import re
 from dataclasses import replace
 
 from projects import layout
 from projects.wareki import WarekiError, read_year
 
+from .bounds import DEFAULT, Limits, check_cell, too_many_cells, too_many_rows
+from .encoding import decode_source  # noqa: F401  (the reader's entry for bytes)
 from .records import RawRow, ReadError, ReportReadError, ReportTable
 from .text import collapse, fold
 
@@ -28,40 +29,6 @@ _FORM = re.compile(
 )
 _HEADER = re.compile(r"^\s*No\s*\.?\s*\t", re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*(?P<number>\d+)\s*$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-
-
-def _unreadable(reason: str) -> ReportReadError:
-    return ReportReadError([ReadError(row=FILE, column="", text="", reason=reason)])
-
-
-def decode_source(data: bytes) -> str:
-    """The text of an uploaded file: UTF-8 (with or without BOM), UTF-16 with BOM, else cp932."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise _unreadable("UTF-16のテキストとして読めません。") from None
-    elif b"\x00" in data:
-        raise _unreadable(
-            "テキストとして読めません（画像・PDF・Excelなどのファイルのようです）。"
-            "報告書の表をテキスト（タブ区切り）で保存したファイルを選んでください。"
-        )
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            try:
-                text = data.decode("cp932")
-            except UnicodeDecodeError:
-                raise _unreadable(
-                    "テキストとして読めません（文字コードがUTF-8でもShift_JISでもありません）。"
-                ) from None
-    if _CONTROL.search(text):
-        raise _unreadable("テキストとして読めません（制御文字が含まれています）。")
-    if not text.strip():
-        raise _unreadable("ファイルが空です。")
-    return text
 
 
 class _Section:
@@ -75,12 +42,17 @@ class _Section:
 
 
 def read_report(
-    text: str, *, fiscal_year: int | None = None, form: str | None = None
+    text: str,
+    *,
+    fiscal_year: int | None = None,
+    form: str | None = None,
+    limits: Limits = DEFAULT,
 ) -> ReportTable:
     """The rows of a report, with its fiscal year and form (section by section).
 
     fiscal_year and form, when given, override the title and the first form line (and then those
-    need not be there). A file with several form sections gives each row its section's form in
+    need not be there). A file past one of the limits is refused at once (LimitExceeded). A
+    file with several form sections gives each row its section's form in
     RawRow.form; table.form and table.declared_count are those of the first section. Raises
     ReportReadError listing every problem found.
     """
@@ -90,11 +62,20 @@ def read_report(
     # Only line ends split lines (not the form feed a PDF extraction leaves at a page break), so
     # that line numbers are those an editor shows.
     lines = re.split(r"\r\n|\r|\n", text)
+    rows_read = 0
+    lines_read = 0  # lines not blank: rows, and the headers and titles of each page
     for number, line in enumerate(lines, start=1):
         where = f"{number}行目"
-        folded = fold(line)
         if not line.strip():
             continue
+        lines_read += 1
+        # Each page repeats its header: twice the rows leaves room for them, not for a file of
+        # a million lines (whose every line would otherwise be an error).
+        if lines_read > 2 * limits.rows:
+            raise too_many_rows(limits, where)
+        if len(line) > limits.cells_per_row * (limits.cell_chars + 1):
+            raise too_many_cells(limits, where)
+        folded = fold(line)
         if _HEADER.match(folded):
             continue
         if "\t" not in line and (title := _TITLE.search(folded)):
@@ -120,6 +101,10 @@ def read_report(
             sections.append(_Section(name, declared, number))
             continue
         cells = line.split("\t")
+        if len(cells) > limits.cells_per_row:
+            raise too_many_cells(limits, where, len(cells))
+        for column, cell in zip(layout.TABLE_COLUMNS, cells, strict=False):
+            check_cell(limits, cell, where, column)
         if (row_number := _NUMBER.match(fold(cells[0]))) is None:
             errors.append(
                 ReadError(
@@ -139,6 +124,9 @@ def read_report(
         # file has several forms (then 「後援 No.1」, else 「No.1」).
         row_name = f"\0{len(sections) - 1}\0No.{no}"
         section.seen += 1
+        rows_read += 1
+        if rows_read > limits.rows:
+            raise too_many_rows(limits, where)
         if len(cells) != len(layout.TABLE_COLUMNS):
             errors.append(
                 ReadError(

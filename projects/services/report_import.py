@@ -18,14 +18,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import tablib
+from django.conf import settings
 from django.db import transaction
 from django.utils.html import format_html
 
+from kyodo.characters import shown
 from projects import layout
 from projects.models import Project
+from projects.reader.bounds import Limits
+from projects.reader.delimited import read_csv, table_of
 from projects.reader.records import ReadError, ReportReadError
 from projects.reader.rows import ProjectRow, read_row
 from projects.reader.table import decode_source, read_report
+from projects.reader.workbook import read_workbook
 from projects.report.cells import COLUMN_OF_FIELD, cells_of_fields
 from projects.report.plain import record_of_row
 from projects.services.importing import (
@@ -45,12 +50,40 @@ KINDS = {TEXT: "報告書テキスト (txt)", CSV: "csv", XLSX: "xlsx"}
 # --- reading a file ------------------------------------------------------------------------
 
 
+def too_large(size: int) -> str | None:
+    """Why a file of this many bytes is refused, or None."""
+    limit = settings.KYODO_IMPORT_MAX_BYTES
+    if size <= limit:
+        return None
+    return (
+        f"ファイルが大きすぎます（{size / 2**20:,.1f} MB）。取り込めるのは "
+        f"{limit / 2**20:,.0f} MB までです。年度や協働の形態ごとにファイルを分けてください。"
+    )
+
+
+def import_limits() -> Limits:
+    """The bounds files are read within, from the settings (KYODO_IMPORT_MAX_*)."""
+    return Limits(
+        rows=settings.KYODO_IMPORT_MAX_ROWS,
+        cells_per_row=settings.KYODO_IMPORT_MAX_CELLS_PER_ROW,
+        cell_chars=settings.KYODO_IMPORT_MAX_CELL_CHARS,
+        partners=settings.KYODO_IMPORT_MAX_PARTNERS,
+        sessions=settings.KYODO_IMPORT_MAX_SESSIONS,
+        unpacked_bytes=settings.KYODO_IMPORT_MAX_UNPACKED_BYTES,
+        ratio=settings.KYODO_IMPORT_MAX_RATIO,
+    )
+
+
 def report_text_dataset(
-    data: bytes | str, *, fiscal_year: int | None = None, form: str | None = None
+    data: bytes | str,
+    *,
+    fiscal_year: int | None = None,
+    form: str | None = None,
+    limits: Limits | None = None,
 ) -> tablib.Dataset:
     """The report's PDF text as a dataset in the report layout (year and form filled in)."""
     text = decode_source(data) if isinstance(data, bytes) else data
-    table = read_report(text, fiscal_year=fiscal_year, form=form)
+    table = read_report(text, fiscal_year=fiscal_year, form=form, limits=limits or import_limits())
     dataset = tablib.Dataset(headers=list(layout.DATASET_COLUMNS))
     for row in table.rows:
         row_form = getattr(row, "form", None) or table.form
@@ -58,20 +91,16 @@ def report_text_dataset(
     return dataset
 
 
-def tabular_dataset(data: bytes, *, kind: str) -> tablib.Dataset:
-    """A CSV (UTF-8 with or without BOM, or cp932: detected) or an XLSX file as a dataset."""
-    if kind == XLSX:
-        try:
-            dataset = tablib.Dataset().load(data, format="xlsx")
-        except Exception:
-            raise ReportReadError(
-                [ReadError("ファイル", "", "", "XLSXファイルとして読めません。")]
-            ) from None
-    else:
-        dataset = tablib.Dataset().load(decode_source(data), format="csv")
-    if dataset.headers:
-        dataset.headers = [str(h or "").strip() for h in dataset.headers]
-    missing = [c for c in layout.TABLE_COLUMNS if c not in (dataset.headers or [])]
+def tabular_dataset(data: bytes, *, kind: str, limits: Limits | None = None) -> tablib.Dataset:
+    """A CSV (UTF-8 with or without BOM, or cp932: detected) or an XLSX file as a dataset,
+    read within the limits (projects.reader.bounds) and refused at once past one."""
+    limits = limits or import_limits()
+    cells = read_workbook(data, limits) if kind == XLSX else read_csv(decode_source(data), limits)
+    headers, rows = table_of(cells, source=kind)
+    dataset = tablib.Dataset(headers=headers)
+    for row in rows:
+        dataset.append(row)
+    missing = [c for c in layout.TABLE_COLUMNS if c not in headers]
     if missing:
         raise ReportReadError(
             [
@@ -87,12 +116,17 @@ def tabular_dataset(data: bytes, *, kind: str) -> tablib.Dataset:
 
 
 def read_file(
-    data: bytes, *, kind: str, fiscal_year: int | None = None, form: str | None = None
+    data: bytes,
+    *,
+    kind: str,
+    fiscal_year: int | None = None,
+    form: str | None = None,
+    limits: Limits | None = None,
 ) -> tablib.Dataset:
     """A file of one of KINDS as a dataset in the report layout. Raises ReportReadError."""
     if kind in (CSV, XLSX):
-        return tabular_dataset(data, kind=kind)
-    return report_text_dataset(data, fiscal_year=fiscal_year, form=form)
+        return tabular_dataset(data, kind=kind, limits=limits)
+    return report_text_dataset(data, fiscal_year=fiscal_year, form=form, limits=limits)
 
 
 # --- what an import found ------------------------------------------------------------------
@@ -169,6 +203,7 @@ def project_import_dataset(
     form_choices: FormChoices | None = None,
     add_departments: bool = False,
     progress: Callable[[int], object] | None = None,
+    limits: Limits | None = None,
 ) -> ReportImport:
     """Read every row of the dataset and, when no row has an error, write them all.
 
@@ -181,6 +216,7 @@ def project_import_dataset(
     Raises ImportBusy (projects.services.locks) when another import holds the lock too long.
     """
     result = ReportImport(dry_run=dry_run)
+    limits = limits or import_limits()
     headers = list(dataset.headers or [])
     raw_rows = [dict(zip(headers, values, strict=False)) for values in dataset]
     errors_by_row: dict[int, list[ReadError]] = {}
@@ -199,6 +235,7 @@ def project_import_dataset(
                     fiscal_year=fiscal_year,
                     form=form,
                     name_section=name_section,
+                    limits=limits,
                 )
             )
         except ReportReadError as error:
@@ -271,5 +308,7 @@ def _collect_errors(result: ReportImport, errors_by_row, raw_rows) -> None:
         for read_error in errors_by_row[number]:
             messages.setdefault(read_error.column or layout.NUMBER, []).append(str(read_error))
         values = raw_rows[number - 1] if number else {}
+        # A refused cell is shown again: its invisible characters written out, not acting.
+        values = {c: shown(v) if isinstance(v, str) else v for c, v in values.items()}
         result.invalid_rows.append(InvalidRow(number, values, messages))
         result.totals[INVALID] += 1

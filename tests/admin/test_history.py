@@ -45,9 +45,13 @@ def test_a_date_or_a_typed_one_is_shown_in_wareki():
     assert wareki_or_blank("2019/5/1") == "令和元年5月1日"
 
 
-@pytest.mark.parametrize("value", [None, "", "いつか", 2023, datetime.date(1850, 1, 1)])
-def test_what_is_not_a_date_of_the_eras_is_shown_blank(value):
+@pytest.mark.parametrize("value", [None, "", "いつか", 2023])
+def test_what_is_not_a_date_is_shown_blank(value):
     assert wareki_or_blank(value) == ""
+
+
+def test_a_date_before_the_eras_is_shown_in_western_form():
+    assert wareki_or_blank(datetime.date(1850, 1, 1)) == "1850年1月1日"
 
 
 @pytest.mark.parametrize(
@@ -74,10 +78,10 @@ def test_a_flag_is_shown_as_hai_or_iie_and_a_date_in_wareki():
     assert display_value(_field(Session, "start"), datetime.date(2023, 8, 22)) == "令和5年8月22日"
 
 
-def test_a_date_before_the_eras_and_a_number_are_shown_as_stored():
+def test_a_date_before_the_eras_is_shown_in_western_form_and_a_number_as_stored():
     before = datetime.date(1850, 1, 1)
 
-    assert display_value(_field(Session, "start"), before) == before
+    assert display_value(_field(Session, "start"), before) == "1850年1月1日"
     assert display_value(_field(Project, "fiscal_year"), 2023) == 2023
 
 

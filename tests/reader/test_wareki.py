@@ -116,6 +116,14 @@ def test_it_refuses_a_date_before_meiji():
         era_of_date(datetime.date(1868, 10, 22))
 
 
+def test_a_date_or_year_before_meiji_is_written_in_western_form_for_a_message():
+    assert format_date(datetime.date(1600, 5, 14)) == "1600年5月14日"
+    assert format_date(datetime.date(1868, 4, 1)) == "1868年4月1日"
+    assert format_date(datetime.date(1868, 10, 23)) == "明治元年10月23日"
+    assert format_year(1600) == "1600年"
+    assert fiscal_year_label(1600) == "1600年度"
+
+
 def test_a_year_is_named_by_the_era_begun_in_it():
     assert era_of_year(2019).name == "令和"
     assert format_year(1987) == "昭和62年"

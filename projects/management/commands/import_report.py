@@ -5,7 +5,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from projects.reader.records import ReportReadError
 from projects.services.locks import ImportBusy
-from projects.services.report_import import CSV, TEXT, XLSX, project_import_dataset, read_file
+from projects.services.report_import import (
+    CSV,
+    TEXT,
+    XLSX,
+    project_import_dataset,
+    read_file,
+    too_large,
+)
 from projects.services.unknown_forms import FormChoices
 
 # Above this many rows a progress bar is shown on a terminal.
@@ -94,6 +101,9 @@ def import_report_file(
     """
     if not path.is_file():
         raise CommandError(f"ファイルがありません：{path}")
+    # The admin's bound on a file's size, so that the command is not the way round it.
+    if reason := too_large(path.stat().st_size):
+        _refuse(path, [reason], stderr)
     data = path.read_bytes()
     kind = {".xlsx": XLSX, ".csv": CSV}.get(path.suffix.lower(), TEXT)
     try:
