@@ -8,9 +8,40 @@ import django_filters
 from django import forms
 
 from partners.models import Partner
-from projects.models import Category, Department, Form, Project
+from projects.models import Category, Department, Form, Project, ProjectPartner
 from projects.names import departments_in_year, forms_in_year
+from projects.rules import keyword_error
 from projects.wareki import fiscal_year_label
+
+# The published register: every choice a filter offers or accepts names a record citizens can
+# see. A 担当課, 協働の形態 or 関係団体 found only in drafts (下書き) is refused exactly as an id
+# that does not exist (the same 400 in the API, the same page), so counting up the ids tells
+# nothing about the drafts.
+
+
+# Lazy querysets (a subquery each): the field reads them afresh on every request.
+_published_forms = Form.objects.filter(pk__in=Project.objects.published().values("form_id"))
+_published_departments = Department.objects.filter(
+    pk__in=Project.objects.published().values("department_id")
+)
+_published_partners = Partner.objects.filter(
+    pk__in=ProjectPartner.objects.filter(project__published=True).values("partner_id")
+)
+
+
+class KeywordField(forms.CharField):
+    """The keyword: refused (with the reason, in Japanese) past KEYWORD_MAX_CHARS or
+    KEYWORD_MAX_WORDS, before any query."""
+
+    def validate(self, value):
+        super().validate(value)
+        error = keyword_error(value or "")
+        if error:
+            raise forms.ValidationError(error, code="keyword_too_long")
+
+
+class KeywordFilter(django_filters.CharFilter):
+    field_class = KeywordField
 
 
 class _NamedThen(forms.ModelChoiceField):
@@ -26,22 +57,22 @@ class _NamedThenFilter(django_filters.ModelChoiceFilter):
 
 class PublicProjectFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(field_name="fiscal_year", label="年度")
-    form = _NamedThenFilter(queryset=Form.objects.all(), label="協働の形態", empty_label="すべて")
+    form = _NamedThenFilter(queryset=_published_forms, label="協働の形態", empty_label="すべて")
     category = django_filters.ChoiceFilter(
         choices=Category.choices, label="実施区分", empty_label="すべて"
     )
     department = _NamedThenFilter(
-        queryset=Department.objects.all(), label="担当課", empty_label="すべて"
+        queryset=_published_departments, label="担当課", empty_label="すべて"
     )
     # Reached from a partner's page: a list of every partner would be far too long to offer.
     partner = django_filters.ModelChoiceFilter(
         field_name="partners",  # what the value is; the method does the filtering
-        queryset=Partner.objects.all(),
+        queryset=_published_partners,
         method="filter_partner",
         label="関係団体",
         widget=forms.HiddenInput,
     )
-    q = django_filters.CharFilter(method="filter_keyword", label="キーワード")
+    q = KeywordFilter(method="filter_keyword", label="キーワード")
 
     class Meta:
         model = Project
