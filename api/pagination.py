@@ -7,3 +7,4 @@ class ProjectPagination(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+    invalid_page_message = "そのページはありません（page={page_number}）。"

@@ -206,6 +206,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "ja"
+# Japanese only: an Accept-Language of another language changes nothing (the API's messages,
+# the admin's and the forms' stay Japanese).
+LANGUAGES = [("ja", "日本語")]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]  # the register's Japanese for django-import-export's pages
@@ -331,6 +334,8 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.ProjectPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Every error as JSON in Japanese: {"detail": …}, or a 400's {parameter: [reasons]}.
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": f"{KYODO_CITY_NAME} 協働事業の登録簿 API",
