@@ -6,10 +6,10 @@ from rest_framework import exceptions, viewsets
 from rest_framework.views import APIView
 
 from api.errors import INVALID_PARAMETERS, Error
+from api.filters import ApiProjectFilter
 from api.serializers import ProjectSerializer
 from kyodo.http import content_disposition
 from kyodo.limits import KEYWORD_MAX_CHARS, KEYWORD_MAX_WORDS
-from projects.filters import PublicProjectFilter
 from projects.models import Project
 from projects.selectors import with_report_relations
 
@@ -42,7 +42,7 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
     """Published projects only; 4 queries a page: count, projects, partners, sessions."""
 
     serializer_class = ProjectSerializer
-    filterset_class = PublicProjectFilter
+    filterset_class = ApiProjectFilter
     queryset = Project.objects.none()  # for the schema; get_queryset gives the real one
 
     def get_queryset(self):

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from projects import layout
 from projects.display import people
-from projects.filters import RegisterFilter
+from projects.filters import UNLISTED, RegisterFilter
 from projects.models import Project
 from projects.paging import CappedPaginator
 from projects.report.export import report_rows
@@ -71,6 +71,8 @@ def register(request: HttpRequest) -> HttpResponse:
         for project in projects
     ]
     partner = filterset.form.cleaned_data.get("partner") if filterset.is_valid() else None
+    if partner is UNLISTED:
+        partner = None  # named nowhere: a draft's partner reads as one that does not exist
     context = {
         "year": year,
         "year_label": fiscal_year_label(year) if year else "",

@@ -4,7 +4,7 @@ import pytest
 from django.db import OperationalError
 
 from api.errors import NOT_FOUND
-from tests.factories import make_department, make_project
+from tests.factories import make_department, make_form, make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -17,9 +17,9 @@ def _japanese(text: str) -> bool:
 
 @pytest.fixture
 def draft(kyosai):
-    """A draft whose department and partner appear in no published project."""
+    """A draft whose department, form and partner appear in no published project."""
     return make_project(
-        form=kyosai,
+        form=make_form(name="下書きだけの形態"),
         department=make_department(name="下書きだけの課"),
         name="下書きの事業",
         published=False,
@@ -27,17 +27,24 @@ def draft(kyosai):
     )
 
 
-def test_a_draft_only_id_and_an_unknown_id_get_the_same_400(client, meeting, draft):
+EMPTY = {"count": 0, "next": None, "previous": None, "results": []}
+
+
+@pytest.mark.parametrize("unknown", [0, -1, 10**9, 10**30])
+def test_a_draft_only_id_and_an_unknown_id_get_the_same_empty_list(client, meeting, draft, unknown):
     partner = draft.partners.get()
-    unknown = 10**9
-    for name, secret in (("partner", partner.pk), ("department", draft.department_id)):
+    secrets = {"partner": partner.pk, "department": draft.department_id, "form": draft.form_id}
+    for name, secret in secrets.items():
         hidden = client.get(URL, {name: secret})
         missing = client.get(URL, {name: unknown})
-        assert hidden.status_code == missing.status_code == 400
-        assert hidden["Content-Type"] == "application/json"
-        assert hidden.json()[name] == missing.json()[name]
-        assert _japanese(hidden.json()[name][0])
-        assert "下書き" not in hidden.content.decode()
+        assert hidden.status_code == missing.status_code == 200
+        assert hidden.json() == missing.json() == EMPTY
+
+
+def test_no_id_at_all_is_a_400_in_japanese(client, meeting):
+    response = client.get(URL, {"partner": "abc"})
+    assert response.status_code == 400
+    assert response.json() == {"partner": ["関係団体は数字のIDで指定してください。"]}
 
 
 def test_a_published_partner_still_filters(client, meeting, draft):
@@ -65,7 +72,7 @@ def test_a_draft_is_the_same_404_as_nothing(client, draft):
 
 
 @pytest.mark.parametrize(
-    "params", [{"department": "0"}, {"department": "abc"}, {"year": "abc"}, {"category": "x"}]
+    "params", [{"partner": "1.5"}, {"department": "abc"}, {"year": "abc"}, {"category": "x"}]
 )
 def test_a_400_is_json_in_japanese_even_when_english_is_asked(client, meeting, params):
     response = client.get(URL, params, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")

@@ -62,4 +62,4 @@ def test_a_draft_only_department_in_the_query_reads_as_an_unknown_one(client, me
     hidden = client.get("/", {"department": draft.department_id, "year": 2023})
     missing = client.get("/", {"department": 10**9, "year": 2023})
     assert _page(hidden, draft.department_id) == _page(missing, 10**9)
-    assert "まちかどミーティング" in hidden.content.decode()
+    assert "条件に合う協働事業はありません" in hidden.content.decode()
