@@ -1,9 +1,12 @@
-"""A database that went away gives a clean page, and the next request connects afresh."""
+"""A database that went away gives a clean page, and the next request connects afresh; a URL
+too long for the register gives a Japanese 414 before anything reads it."""
 
 import contextlib
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
+from django.http import JsonResponse
 from django.shortcuts import render
 
 logger = logging.getLogger("kyodo.database")
@@ -47,3 +50,27 @@ class DatabaseUnavailableMiddleware:
         response = render(request, "503.html", status=503)
         response["Retry-After"] = RETRY_AFTER
         return response
+
+
+class UrlLengthMiddleware:
+    """A URL (path and query) over settings.KYODO_MAX_URL_BYTES: 414 「URLが長すぎます」, in
+    Japanese (JSON under /api/), before any view reads it. gunicorn's own limit stands higher
+    (kyodo/gunicorn_conf.py), so its English page is never what a citizen sees first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.META.get("PATH_INFO", "")
+        length = len(path.encode("utf-8", "surrogateescape")) + len(
+            request.META.get("QUERY_STRING", "")
+        )
+        if length <= settings.KYODO_MAX_URL_BYTES:
+            return self.get_response(request)
+        message = (
+            f"URLが長すぎます（{length:,}バイト）。{settings.KYODO_MAX_URL_BYTES:,}バイト以内にしてください。"
+            "キーワードは200文字以内です。"
+        )
+        if path.startswith("/api/"):
+            return JsonResponse({"detail": message}, status=414)
+        return render(request, "414.html", {"message": message}, status=414)

@@ -68,5 +68,5 @@ class KyodoHistoryAdmin(SimpleHistoryAdmin):
         if request.method == "POST":
             raise PermissionDenied("過去の版に戻す操作はできません。")
         id_or_404(self.model, object_id)
-        id_or_404(self.model.history.model, version_id)  # type: ignore[attr-defined]
+        id_or_404(self.model.history.model, version_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
