@@ -15,6 +15,7 @@ from projects.selectors import with_report_relations
 
 _NO_PAGE = OpenApiResponse(Error, description="ないページ（page が 0 や最後のページより後）")
 _NOT_FOUND = OpenApiResponse(Error, description="公開している協働事業にないID")
+_TOO_LONG = OpenApiResponse(Error, description="URLが長すぎる（KYODO_MAX_URL_BYTES、4,096バイト）")
 _UNAVAILABLE = OpenApiResponse(Error, description="データベースに接続できません（Retry-After）")
 
 
@@ -30,12 +31,13 @@ _UNAVAILABLE = OpenApiResponse(Error, description="データベースに接続�
             200: ProjectSerializer(many=True),
             400: OpenApiResponse(INVALID_PARAMETERS, description="読めないパラメータ"),
             404: _NO_PAGE,
+            414: _TOO_LONG,
             503: _UNAVAILABLE,
         },
     ),
     retrieve=extend_schema(
         summary="協働事業1件",
-        responses={200: ProjectSerializer, 404: _NOT_FOUND, 503: _UNAVAILABLE},
+        responses={200: ProjectSerializer, 404: _NOT_FOUND, 414: _TOO_LONG, 503: _UNAVAILABLE},
     ),
 )
 class ProjectViewSet(viewsets.ReadOnlyModelViewSet):

@@ -72,5 +72,7 @@ class UrlLengthMiddleware:
             "キーワードは200文字以内です。"
         )
         if path.startswith("/api/"):
-            return JsonResponse({"detail": message}, status=414)
+            return JsonResponse(
+                {"detail": message}, status=414, json_dumps_params={"ensure_ascii": False}
+            )
         return render(request, "414.html", {"message": message}, status=414)

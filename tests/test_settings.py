@@ -29,6 +29,11 @@ def test_the_production_settings_pass_check_deploy():
         ({"KYODO_IMPORT_LOCK_WAIT": "a minute"}, "KYODO_IMPORT_LOCK_WAIT='a minute'"),
         ({"KYODO_IMPORT_LOCK_WAIT": "-1"}, "KYODO_IMPORT_LOCK_WAIT='-1'"),
         ({"KYODO_IMPORT_LOCK_WAIT": "nan"}, "KYODO_IMPORT_LOCK_WAIT='nan'"),
+        ({"KYODO_TRUSTED_PROXY_COUNT": "-1"}, "KYODO_TRUSTED_PROXY_COUNT"),
+        ({"KYODO_TRUSTED_PROXY_COUNT": "one"}, "KYODO_TRUSTED_PROXY_COUNT='one'"),
+        ({"KYODO_TRUSTED_PROXY_COUNT": "1", "KYODO_TRUSTED_PROXIES": ""}, "KYODO_TRUSTED_PROXIES"),
+        ({"KYODO_TRUSTED_PROXIES": "proxy.city.local"}, "KYODO_TRUSTED_PROXIES"),
+        ({"KYODO_MAX_URL_BYTES": "100000"}, "KYODO_MAX_URL_BYTES"),
     ],
 )
 def test_it_refuses_to_start_with_a_bad_setting(env, message):
@@ -75,3 +80,12 @@ def test_postgresql_runs_without_jit_unless_the_url_says_otherwise(url, expected
     assert expected in result.stdout
     if "work_mem" in expected:
         assert "jit" not in result.stdout
+
+
+def test_the_login_reads_remote_addr_only_unless_a_proxy_is_configured(settings):
+    assert settings.KYODO_TRUSTED_PROXY_COUNT == 0
+    assert settings.AXES_CLIENT_IP_CALLABLE == "kyodo.clientip.client_ip"
+    assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
+    minimum = next(v for v in settings.AUTH_PASSWORD_VALIDATORS if "MinimumLength" in v["NAME"])
+    assert minimum["OPTIONS"]["min_length"] == 12
+    assert settings.LANGUAGES == [("ja", "日本語")]

@@ -5,6 +5,8 @@ headers and body). Bounded: a fixed seed, 60 examples an operation, a few second
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from kyodo.wsgi import application
@@ -14,7 +16,19 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def register(db, meeting, concert, older, kyosai):
+def keep_the_test_connection():
+    """The WSGI application closes the database connection at the end of each request
+    (close_old_connections), which on PostgreSQL ends the test's transaction; Django's test
+    client disconnects it the same way."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def register(db, keep_the_test_connection, meeting, concert, older, kyosai):
     # A draft too: whatever ids the generator tries, a draft's are answered as unknown ones.
     make_project(
         form=kyosai,
