@@ -1,8 +1,7 @@
-from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from django.urls import include, path, re_path
 from rest_framework.routers import SimpleRouter
 
-from api.views import ProjectViewSet
+from api.views import NotFoundView, ProjectViewSet, SchemaView
 
 app_name = "api"
 
@@ -11,5 +10,6 @@ router.register("projects", ProjectViewSet, basename="project")
 
 urlpatterns = [
     path("", include(router.urls)),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", SchemaView.as_view(), name="schema"),
+    re_path(r"^.*$", NotFoundView.as_view(), name="not_found"),
 ]

@@ -19,3 +19,9 @@ FORM_NAME_MAX = 50
 PARTNER_NAME_MAX = 200  # a partner's name, its other spellings and the report's wording
 ROLE_MAX = 100
 SESSION_TEXT_MAX = 200  # a session's heading (内容) and note (備考)
+
+# The keyword search (the public list, its CSV, the API and the admin): a longer keyword is
+# refused with a message, never sent to the database (SQLite refuses a LIKE pattern over
+# 50,000 bytes, PostgreSQL would run it), so both databases answer alike.
+KEYWORD_MAX_CHARS = 200
+KEYWORD_MAX_WORDS = 10

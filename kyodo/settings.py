@@ -14,6 +14,8 @@ import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
+from kyodo.clientip import trusted_networks
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -125,6 +127,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kyodo.middleware.UrlLengthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -146,7 +149,7 @@ if not DEBUG:
     # Static files straight from the app server (no separate web server needed), compressed and
     # with far-future cache headers for the hashed names collectstatic writes. With DEBUG on,
     # runserver serves them from the apps' folders.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")  # after SecurityMiddleware
 
 ROOT_URLCONF = "kyodo.urls"
 WSGI_APPLICATION = "kyodo.wsgi.application"
@@ -194,18 +197,44 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
+# A user name is stopped from one address only: a lockout from one address leaves the same
+# user free to log in from another (the coordinator is never locked out by a stranger).
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client's address: REMOTE_ADDR, or behind the city's reverse proxy the address the proxy
+# saw, read from X-Forwarded-For only on requests from a trusted proxy (kyodo/clientip.py).
+# KYODO_TRUSTED_PROXY_COUNT: how many proxies stand in front (0 = none: REMOTE_ADDR only);
+# KYODO_TRUSTED_PROXIES: their addresses or networks, comma separated.
+KYODO_TRUSTED_PROXY_COUNT = env_int("KYODO_TRUSTED_PROXY_COUNT", 0)
+KYODO_TRUSTED_PROXIES = env_list("KYODO_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+if KYODO_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("KYODO_TRUSTED_PROXY_COUNT must be 0 or more.")
+if KYODO_TRUSTED_PROXY_COUNT and not KYODO_TRUSTED_PROXIES:
+    raise ImproperlyConfigured(
+        "Set KYODO_TRUSTED_PROXIES (the proxies' addresses) when KYODO_TRUSTED_PROXY_COUNT is set."
+    )
+try:
+    trusted_networks(KYODO_TRUSTED_PROXIES)
+except ValueError as error:
+    raise ImproperlyConfigured(f"KYODO_TRUSTED_PROXIES cannot be read: {error}") from None
+AXES_CLIENT_IP_CALLABLE = "kyodo.clientip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # 12 characters at least (Django's default is 8), besides the other rules.
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "ja"
+# Japanese only: an Accept-Language of another language changes nothing (the API's messages,
+# the admin's and the forms' stay Japanese).
+LANGUAGES = [("ja", "日本語")]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]  # the register's Japanese for django-import-export's pages
@@ -223,6 +252,12 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# The longest URL (path and query, in bytes) the register reads; a longer one is a Japanese 414
+# (kyodo.middleware.UrlLengthMiddleware). gunicorn's limit stands above it (gunicorn_conf.py).
+KYODO_MAX_URL_BYTES = env_int("KYODO_MAX_URL_BYTES", 4096)
+if not 1024 <= KYODO_MAX_URL_BYTES <= 8000:
+    raise ImproperlyConfigured("KYODO_MAX_URL_BYTES must be between 1024 and 8000.")
 
 # Uploaded report files are read in memory; keep a generous but bounded size.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 20 * 1024 * 1024)
@@ -354,6 +389,8 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.ProjectPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Every error as JSON in Japanese: {"detail": …}, or a 400's {parameter: [reasons]}.
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": f"{KYODO_CITY_NAME} 協働事業の登録簿 API",

@@ -7,6 +7,7 @@ anything above it.
 from collections.abc import Iterable
 from typing import NamedTuple, Protocol
 
+from kyodo.limits import KEYWORD_MAX_CHARS, KEYWORD_MAX_WORDS
 from projects.choices import Category
 from projects.wareki import move_year_in_text
 
@@ -92,3 +93,19 @@ def participants(sessions: Iterable) -> Participants:
     if not counted:
         return Participants(None, False)
     return Participants(sum(s.participants for s in counted), any(s.approximate for s in counted))
+
+
+def keyword_error(text: str) -> str | None:
+    """Why a search keyword is refused (too long, too many words), or None when it can be
+    searched: the public list, its CSV, the API and the admin's search give this message."""
+    if len(text) > KEYWORD_MAX_CHARS:
+        return (
+            f"キーワードは{KEYWORD_MAX_CHARS}文字以内で入力してください"
+            f"（{len(text):,}文字あります）。"
+        )
+    if len(text.split()) > KEYWORD_MAX_WORDS:
+        return (
+            f"キーワードは{KEYWORD_MAX_WORDS}語以内で入力してください"
+            f"（{len(text.split())}語あります）。"
+        )
+    return None

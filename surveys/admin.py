@@ -7,11 +7,11 @@ checks who may do it. The pages are in surveys/admin_views.py.
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from projects.admin.history import KyodoHistoryAdmin
+from projects.admin.history import KyodoHistoryAdmin, id_or_404
 from projects.permissions import is_coordinator
 from surveys import admin_views
 from surveys.forms import OpenSurveyForm
@@ -165,14 +165,14 @@ class AnswerAdmin(KyodoHistoryAdmin):
         return False
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        return admin_views.answer_view(request, self, object_id)
+        return admin_views.answer_view(request, self, id_or_404(Answer, object_id))
 
     def _refuse_unless_visible(self, request, object_id) -> None:
         # The history shows the coordinator's comments: only to those who may see the answer.
-        visible = str(object_id).isdigit() and (
-            answers_visible_to(request.user).filter(pk=object_id).exists()
-        )
-        if not visible:
+        answer_id = id_or_404(Answer, object_id)
+        if not answers_visible_to(request.user).filter(pk=answer_id).exists():
+            if not Answer.objects.filter(pk=answer_id).exists():
+                raise Http404("回答が見つかりません。")
             raise PermissionDenied("自分の担当課の回答だけを開けます。")
 
     def history_view(self, request, object_id, extra_context=None):

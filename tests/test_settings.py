@@ -37,6 +37,11 @@ def test_the_production_settings_pass_check_deploy():
         ({"KYODO_IMPORT_MAX_CELLS_PER_ROW": "0"}, "KYODO_IMPORT_MAX_CELLS_PER_ROW must be"),
         ({"KYODO_IMPORT_MAX_UNPACKED_MB": "0"}, "KYODO_IMPORT_MAX_UNPACKED_MB must be 1 or more"),
         ({"KYODO_IMPORT_MAX_RATIO": "inf"}, "KYODO_IMPORT_MAX_RATIO='inf'"),
+        ({"KYODO_TRUSTED_PROXY_COUNT": "-1"}, "KYODO_TRUSTED_PROXY_COUNT"),
+        ({"KYODO_TRUSTED_PROXY_COUNT": "one"}, "KYODO_TRUSTED_PROXY_COUNT='one'"),
+        ({"KYODO_TRUSTED_PROXY_COUNT": "1", "KYODO_TRUSTED_PROXIES": ""}, "KYODO_TRUSTED_PROXIES"),
+        ({"KYODO_TRUSTED_PROXIES": "proxy.city.local"}, "KYODO_TRUSTED_PROXIES"),
+        ({"KYODO_MAX_URL_BYTES": "100000"}, "KYODO_MAX_URL_BYTES"),
     ],
 )
 def test_it_refuses_to_start_with_a_bad_setting(env, message):
@@ -100,3 +105,12 @@ def test_the_import_bounds_come_from_the_settings(settings):
     )
     settings.KYODO_IMPORT_MAX_PARTNERS = 12
     assert import_limits().partners == 12
+
+
+def test_the_login_reads_remote_addr_only_unless_a_proxy_is_configured(settings):
+    assert settings.KYODO_TRUSTED_PROXY_COUNT == 0
+    assert settings.AXES_CLIENT_IP_CALLABLE == "kyodo.clientip.client_ip"
+    assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
+    minimum = next(v for v in settings.AUTH_PASSWORD_VALIDATORS if "MinimumLength" in v["NAME"])
+    assert minimum["OPTIONS"]["min_length"] == 12
+    assert settings.LANGUAGES == [("ja", "日本語")]

@@ -1,11 +1,29 @@
 """The admin's history pages (django-simple-history) as a clerk reads them, for every admin of
 the register: projects, partners, departments, forms and the survey's answers."""
 
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from projects.history import display_value, named_then
+
+BIGINT_MIN, BIGINT_MAX = -(2**63), 2**63 - 1  # the ids' columns (BigAutoField)
+
+
+def id_or_404(model, value):
+    """An id from a URL read as Django's admin reads it (the primary key's to_python, as
+    ModelAdmin.get_object does): anything else ("abc", "1.5", a number no column holds) is a
+    404 before any query, never a ValueError from the lookup (a 500)."""
+    field = model._meta.pk
+    try:
+        pk = field.to_python(unquote(str(value)))
+        if isinstance(pk, int) and not BIGINT_MIN <= pk <= BIGINT_MAX:
+            raise ValidationError("out of range")
+    except (ValidationError, ValueError, TypeError):
+        raise Http404(f"{model._meta.verbose_name}が見つかりません。") from None
+    return pk
 
 
 class KyodoHistoryContextHelper(HistoricalRecordContextHelper):
@@ -40,7 +58,15 @@ class KyodoHistoryAdmin(SimpleHistoryAdmin):
     def revert_disabled(self, request, obj=None):
         return True
 
+    # simple-history looks the history up by the raw id before Django's get_object reads it:
+    # a malformed id is a 404 here first.
+    def history_view(self, request, object_id, extra_context=None):
+        id_or_404(self.model, object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST":
             raise PermissionDenied("過去の版に戻す操作はできません。")
+        id_or_404(self.model, object_id)
+        id_or_404(self.model.history.model, version_id)
         return super().history_form_view(request, object_id, version_id, extra_context)

@@ -17,7 +17,7 @@ from django.utils.html import format_html
 
 from projects.admin.actions import copy_to_next_year, only_editable, publish, withdraw
 from projects.admin.filters import FiscalYearFilter, MissingFilter, SessionDateRangeFilter
-from projects.admin.history import KyodoHistoryAdmin
+from projects.admin.history import KyodoHistoryAdmin, id_or_404
 from projects.admin.importexport import ReportImportExportMixin
 from projects.admin.inlines import PartnerLinkInline, SessionInline
 from projects.admin.reports import report_urls
@@ -35,7 +35,7 @@ from projects.models import REPORT_ORDER, Department, Project, Session
 from projects.paging import CappedPaginator
 from projects.permissions import can_edit_project, editable_departments, is_coordinator
 from projects.report.charts import series_chart
-from projects.rules import participants
+from projects.rules import keyword_error, participants
 from projects.selectors import project_series
 from projects.services.editions import project_record_correction
 
@@ -137,6 +137,11 @@ class ProjectAdmin(ProjectScopedPermissions, ReportImportExportMixin, KyodoHisto
         return response
 
     def get_search_results(self, request, queryset, search_term):
+        # A keyword past the limits (kyodo.limits) finds nothing and says why, on both databases.
+        error = keyword_error(search_term)
+        if error:
+            self.message_user(request, error, messages.ERROR)
+            return queryset.none(), False
         # Subqueries, not joins: no project twice, so no DISTINCT over the whole list.
         return queryset.matching(search_term), False
 
@@ -291,5 +296,6 @@ class ProjectAdmin(ProjectScopedPermissions, ReportImportExportMixin, KyodoHisto
             return HttpResponseRedirect(request.get_full_path())
 
     def history_view(self, request, object_id, extra_context=None):
+        id_or_404(Project, object_id)  # before related_history reads the id
         extra_context = {**(extra_context or {}), "related_history": related_history(object_id)}
         return super().history_view(request, object_id, extra_context)

@@ -4,15 +4,13 @@ Wired into ProjectAdmin with ``report_urls(self)`` in get_urls. Coordinators and
 who may view projects) see them; the report itself is built by projects.report.
 """
 
-from typing import cast
-
 from django.contrib import messages
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils.http import content_disposition_header
 
+from kyodo.http import content_disposition
 from projects import year_status
 from projects.admin.editions import publish_view
 from projects.models import Project
@@ -122,8 +120,7 @@ def _filename(fiscal_year: int, what: str, extension: str) -> str:
 
 def _attachment(data: bytes, *, filename: str, content_type: str) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
-    # Never None for an attachment (only an inline response without a filename has none).
-    response["Content-Disposition"] = cast(str, content_disposition_header(True, filename))
+    response["Content-Disposition"] = content_disposition(filename)
     return response
 
 

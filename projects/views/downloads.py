@@ -1,10 +1,9 @@
 """How the public downloads are named and sent."""
 
-from typing import cast
-
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.http import content_disposition_header
+
+from kyodo.http import content_disposition
 
 
 def download_name(*parts: object, extension: str) -> str:
@@ -15,6 +14,5 @@ def download_name(*parts: object, extension: str) -> str:
 def attachment(data: bytes, *, filename: str, content_type: str) -> HttpResponse:
     """A download. CORS for /opendata/ comes from django-cors-headers (settings.CORS_*)."""
     response = HttpResponse(data, content_type=content_type)
-    # Never None for an attachment (only an inline response without a filename has none).
-    response["Content-Disposition"] = cast(str, content_disposition_header(True, filename))
+    response["Content-Disposition"] = content_disposition(filename)
     return response

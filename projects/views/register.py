@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from projects import layout
 from projects.display import people
-from projects.filters import RegisterFilter
+from projects.filters import UNLISTED, RegisterFilter
 from projects.models import Project
 from projects.paging import CappedPaginator
 from projects.report.export import report_rows
@@ -41,13 +41,21 @@ def _filter(request: HttpRequest, queryset) -> tuple[RegisterFilter, int | None]
     return RegisterFilter(data, years=years, queryset=queryset), year
 
 
+def _refused(filterset: RegisterFilter) -> list[str]:
+    """Why the keyword is refused (kyodo.limits: too long, too many words); empty when it is
+    searched. Another filter that cannot be read is left out of the list, as before."""
+    return list(filterset.errors.get("q", []))
+
+
 @require_safe
 def register(request: HttpRequest) -> HttpResponse:
     """One fiscal year's projects, filtered and paginated, in a fixed number of queries."""
     filterset, year = _filter(request, Project.objects.published().in_report_order())
+    refused = _refused(filterset)
     asked = request.GET.get("page")
     searched = bool(request.GET.get("q", "").strip())
-    page = CappedPaginator(filterset.qs, PAGE_SIZE, page=asked, searched=searched).get_page(asked)
+    listed = filterset.qs.none() if refused else filterset.qs
+    page = CappedPaginator(listed, PAGE_SIZE, page=asked, searched=searched).get_page(asked)
     # The participants of the page's rows only, in the same one query (its rows as a
     # subquery): SQLite worked them out for every project of the year before sorting.
     # A page of a queryset holds a slice of it; the stubs type a page's rows as any sequence.
@@ -63,6 +71,8 @@ def register(request: HttpRequest) -> HttpResponse:
         for project in projects
     ]
     partner = filterset.form.cleaned_data.get("partner") if filterset.is_valid() else None
+    if partner is UNLISTED:
+        partner = None  # named nowhere: a draft's partner reads as one that does not exist
     context = {
         "year": year,
         "year_label": fiscal_year_label(year) if year else "",
@@ -70,14 +80,17 @@ def register(request: HttpRequest) -> HttpResponse:
         "partner": partner,
         "page": page,
         "rows": rows,
+        "refused": refused,
     }
-    return render(request, "public/list.html", context)
+    return render(request, "public/list.html", context, status=400 if refused else 200)
 
 
 @require_safe
 def register_csv(request: HttpRequest) -> HttpResponse:
     """The filtered list, every page of it, in the report layout of the annual CSV."""
     filterset, year = _filter(request, Project.objects.published())
+    if _refused(filterset):
+        return register(request)  # the list's page, with the reason, as a 400
     data = rows_to_csv(layout.DATASET_COLUMNS, report_rows(filterset.qs), encoding="utf-8-sig")
     return attachment(
         data,

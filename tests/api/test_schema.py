@@ -45,3 +45,20 @@ def test_a_partner_is_described_as_printed_with_its_identity_beside_it(schema):
     identity = schema["components"]["schemas"]["PartnerIdentity"]
     assert set(identity["properties"]) == {"id", "name"}
     assert "現在の正式名称" in identity["properties"]["name"]["description"]
+
+
+def test_every_status_the_api_answers_is_documented_with_its_body(schema):
+    list_responses = schema["paths"]["/api/projects/"]["get"]["responses"]
+    detail_responses = schema["paths"]["/api/projects/{id}/"]["get"]["responses"]
+    assert set(list_responses) == {"200", "400", "404", "414", "503"}
+    assert set(detail_responses) == {"200", "404", "414", "503"}
+    invalid = list_responses["400"]["content"]["application/json"]["schema"]
+    assert invalid["additionalProperties"] == {"type": "array", "items": {"type": "string"}}
+    error = detail_responses["404"]["content"]["application/json"]["schema"]["$ref"]
+    assert schema["components"]["schemas"][error.rsplit("/", 1)[1]]["required"] == ["detail"]
+
+
+def test_unknown_counts_are_documented_as_null(schema):
+    project = schema["components"]["schemas"]["Project"]["properties"]
+    assert project["participants_total"]["nullable"] is True
+    assert project["since_year"]["nullable"] is True
