@@ -10,7 +10,6 @@ from collections.abc import Iterable
 
 from django.db.models import QuerySet
 
-from kyodo.memory import without_cyclic_gc
 from projects import layout
 from projects.formulas import neutralise
 from projects.models import Category, Project
@@ -26,7 +25,6 @@ def _prepared(projects: QuerySet | Iterable[Project]) -> Iterable[Project]:
     return projects
 
 
-@without_cyclic_gc
 def report_rows(queryset: QuerySet | Iterable[Project]) -> list[list[str]]:
     """The projects in the report layout, in report order (year, form, No.), cells neutralised.
 
@@ -85,6 +83,5 @@ def project_record(project: Project) -> dict:
     }
 
 
-@without_cyclic_gc
 def report_records(queryset: QuerySet | Iterable[Project]) -> list[dict]:
     return [project_record(project) for project in _prepared(queryset)]

@@ -5,7 +5,6 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kyodo.memory import without_cyclic_gc
 from projects import layout
 
 ENCODINGS = ("utf-8-sig", "cp932")
@@ -97,7 +96,6 @@ def dataset_to_csv(dataset, *, encoding: str = "utf-8-sig") -> bytes:
     return rows_to_csv(dataset.headers, dataset, encoding=encoding)
 
 
-@without_cyclic_gc
 def dataset_to_xlsx(dataset, *, title: str = "協働事業") -> bytes:
     """An XLSX: bold frozen header, wrapped text, set widths, A4 landscape print setup."""
     # openpyxl here, not at the top: a CSV export does not need its imports.

@@ -51,9 +51,6 @@ def _measure(database_url: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-PIECES = {"all": "with the collector pause", "gc": "without it"}
-
-
 def _ratio(seconds: float, floor: float) -> str:
     return f"{floor}s ({seconds / floor:.1f}x)"
 
@@ -66,26 +63,6 @@ def _floor(result: dict, figures: dict) -> str:
     if floor is None or figures["projects"] != floor["projects"]:
         return "—"
     return _ratio(figures["seconds"], floor["seconds"])
-
-
-def _pieces(label: str, figures: list[dict | None], row) -> None:
-    """Rows of a step run with and without each piece: the fastest of its runs (other work on
-    the machine only slows a run down), and the change without the piece."""
-    if not any(figures):
-        return
-    for variant, name in PIECES.items():
-        values = []
-        for pieces in figures:
-            if not pieces or variant not in pieces:
-                values.append("—")
-                continue
-            best, on = pieces[variant]["min"], pieces["all"]["min"]
-            cpu, cpu_on = pieces[variant]["cpu_min"], pieces["all"]["cpu_min"]
-            if variant == "all":
-                values.append(f"{best} / {cpu}")
-                continue
-            values.append(f"{(best - on) / on * 100:+.0f}% / {(cpu - cpu_on) / cpu_on * 100:+.0f}%")
-        row(f"  {label}, {name}: s / CPU s (min)", values)
 
 
 def _table(results: list[dict]) -> str:
@@ -106,7 +83,6 @@ def _table(results: list[dict]) -> str:
                 "  floor: pg_restore or executemany (ratio)",
                 [_floor(r, r["imports"][index]) for r in results],
             )
-            _pieces("dry run", [i[index].get("pieces") for i in imports], row)
     floors = [r.get("floor") for r in results]
     if any(floors):
         floor = next(f for f in floors if f)
@@ -126,7 +102,6 @@ def _table(results: list[dict]) -> str:
     for kind in ("csv", "xlsx", "json"):
         exports = [r["exports"][kind] for r in results]
         row(f"export_report {kind} (last year) s", [e["seconds"] for e in exports])
-        _pieces(kind, [e.get("pieces") for e in exports], row)
     total = results[0]["total_projects"]
     for page in results[0]["pages"]:
         figures = [r["pages"][page] for r in results]

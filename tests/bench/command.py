@@ -1,10 +1,5 @@
-"""Run one management command in this process and print its peak memory as JSON (last line).
+"""Run one management command in this process and print its peak memory as JSON (last line)."""
 
-BENCH_WITHOUT=gc runs it without the collector pause (kyodo.memory.cyclic_gc_paused does
-nothing), to measure what the pause earns.
-"""
-
-import contextlib
 import json
 import os
 import resource
@@ -33,17 +28,7 @@ def _peak_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def _without(pieces: set[str]) -> None:
-    if unknown := pieces - {"gc"}:
-        raise SystemExit(f"BENCH_WITHOUT: unknown {sorted(unknown)}")
-    if "gc" in pieces:
-        from kyodo import memory
-
-        memory.cyclic_gc_paused = contextlib.nullcontext
-
-
 if __name__ == "__main__":
-    _without({p for p in os.environ.get("BENCH_WITHOUT", "").split(",") if p})
     with open(os.devnull, "w") as quiet:
         call_command(*sys.argv[1:], stdout=quiet, stderr=sys.stderr)
     print(json.dumps({"peak_mib": round(_peak_kib() / 1024)}))

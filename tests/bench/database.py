@@ -6,15 +6,10 @@ whole `import_report` command in a child process; the floor beside it (PostgreSQ
 the first big year into a fresh database, tests/bench/restore.py; SQLite: executemany of the same
 rows, tests/bench/baseline.py); the exports of the last year; then the pages at 101,000 projects
 through the test client (median and p95 of BENCH_REPEAT requests, and the query count).
-
-BENCH_PIECES=1 also runs the first and the last big year's import (as --dry-run, before the real
-one: the same database each time) and the exports with and without the collector pause
-(tests/bench/command.py's BENCH_WITHOUT), BENCH_PIECE_REPEAT times each, the variants in turn.
 """
 
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -28,15 +23,13 @@ PER_YEAR = int(os.environ.get("BENCH_PER_YEAR", "10000"))
 SMALL = 1000
 REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
 FIRST_YEAR = 2014
-PIECES = os.environ.get("BENCH_PIECES") == "1"
-PIECE_REPEAT = int(os.environ.get("BENCH_PIECE_REPEAT", "3"))
 
 
-def _child(*args: str, without: tuple[str, ...] = (), url: str | None = None) -> tuple[float, dict]:
-    env = {**os.environ, "DEBUG": "1", "BENCH_WITHOUT": ",".join(without)}
+def _child(*args: str, url: str | None = None) -> tuple[float, dict]:
+    env = {**os.environ, "DEBUG": "1"}
     if url is not None:
         env["DATABASE_URL"] = url
-    started, cpu = time.perf_counter(), _children_cpu()
+    started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "tests.bench.command", *args],
         cwd=ROOT,
@@ -44,45 +37,13 @@ def _child(*args: str, without: tuple[str, ...] = (), url: str | None = None) ->
         text=True,
         env=env,
     )
-    seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu
+    seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr[-3000:]}")
-    return seconds, {**json.loads(done.stdout.strip().splitlines()[-1]), "cpu_seconds": cpu}
+    return seconds, json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _children_cpu() -> float:
-    """User and system time of the children waited for so far: the command's own CPU, which
-    other work on the machine slows far less than its wall-clock time."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def _variants() -> list[tuple[str, ...]]:
-    """With the collector pause, then without it."""
-    return [(), ("gc",)]
-
-
-def _in_turn(run) -> dict:
-    """``run(without) -> (seconds, child)`` for each variant, the variants in turn PIECE_REPEAT
-    times: the wall-clock and the CPU seconds of the command."""
-    times = {variant: [] for variant in _variants()}
-    for _ in range(PIECE_REPEAT):
-        for variant in times:
-            seconds, child = run(variant)
-            times[variant].append((seconds, child["cpu_seconds"]))
-    return {
-        ",".join(variant) or "all": {
-            "min": round(min(wall for wall, _ in runs), 2),
-            "median": round(statistics.median(wall for wall, _ in runs), 2),
-            "cpu_min": round(min(cpu for _, cpu in runs), 2),
-            "runs": [round(wall, 2) for wall, _ in runs],
-            "cpu_runs": [round(cpu, 2) for _, cpu in runs],
-        }
-        for variant, runs in times.items()
-    }
-
-
-def _import(fiscal_year: int, projects: int, folder: Path, *, pieces: bool = False) -> dict:
+def _import(fiscal_year: int, projects: int, folder: Path) -> dict:
     from django.db import connection
 
     from tests.bench.data import yearly_report
@@ -91,13 +52,6 @@ def _import(fiscal_year: int, projects: int, folder: Path, *, pieces: bool = Fal
     text = yearly_report(fiscal_year, projects)
     path.write_text(text, encoding="utf-8")
     figures = {"fiscal_year": fiscal_year, "projects": projects}
-    if pieces:
-        figures["pieces"] = _in_turn(
-            lambda without: _child("import_report", "--dry-run", str(path), without=without)
-        )
-        if connection.vendor == "postgresql":  # the rolled-back rows' dead tuples cleared
-            with connection.cursor() as cursor:
-                cursor.execute("VACUUM")
     seconds, child = _child("import_report", str(path))
     figures |= {
         "seconds": round(seconds, 2),
@@ -145,11 +99,6 @@ def _exports(fiscal_year: int, folder: Path) -> dict:
     for kind in ("csv", "xlsx", "json"):
         seconds, child = _child(*_export_args(fiscal_year, kind, folder))
         figures[kind] = {"seconds": round(seconds, 2), "peak_mib": child["peak_mib"]}
-        if PIECES:
-            args = _export_args(fiscal_year, kind, folder)
-            figures[kind]["pieces"] = _in_turn(
-                lambda without, args=args: _child(*args, without=without)
-            )
     return figures
 
 
@@ -238,8 +187,7 @@ def main() -> None:
         result["imports"].append(_import(FIRST_YEAR - 1, SMALL, folder))
         last = FIRST_YEAR + YEARS - 1
         for year in range(FIRST_YEAR, FIRST_YEAR + YEARS):
-            measured = PIECES and year in (FIRST_YEAR, last)
-            result["imports"].append(_import(year, PER_YEAR, folder, pieces=measured))
+            result["imports"].append(_import(year, PER_YEAR, folder))
             print(f"  {connection.vendor}: FY{year} imported", file=sys.stderr, flush=True)
         result["exports"] = _exports(last, folder)
     result["total_projects"] = SMALL + YEARS * PER_YEAR
