@@ -53,7 +53,9 @@ GROUP_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "surveys.answer": ("view", "add", "change"),
         "surveys.transition": ("view", "add"),
         "surveys.reminder": ("view", "add"),
-        "auth.user": ("view",),
+        # Clerks' accounts: added, changed and deactivated (never deleted); which accounts
+        # is decided by projects.permissions.can_manage_account.
+        "auth.user": ("view", "add", "change"),
         # Lifting a login lockout (django-axes) is the coordinator's job.
         "axes.accessattempt": ("view", "delete"),
         "axes.accesslog": ("view",),

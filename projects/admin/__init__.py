@@ -13,7 +13,7 @@ here and not in the partners app, because a partner's admin shows and moves proj
 history.py    the history pages every admin of the register shares.
 """
 
-from projects.admin import collaboration_forms, departments, editions, partners
+from projects.admin import accounts, collaboration_forms, departments, editions, partners
 from projects.admin.projects import ProjectAdmin
 
-__all__ = ["ProjectAdmin", "collaboration_forms", "departments", "editions", "partners"]
+__all__ = ["ProjectAdmin", "accounts", "collaboration_forms", "departments", "editions", "partners"]
