@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from projects.models import Transfer, TransferList
@@ -199,3 +200,48 @@ def test_the_command_refuses_a_bad_file_naming_each_row(tmp_path, clerk):
         call_command("apply_transfers", str(path), "--apply")
     assert "2行目「新しい担当課」：「土木課」" in str(caught.value)
     assert not TransferList.objects.exists()
+
+
+ADD = "/admin/projects/transferlist/add/"
+
+
+def upload(client, data: bytes, name: str = "r7.csv"):
+    return client.post(ADD, {"file": SimpleUploadedFile(name, data)})
+
+
+def test_the_admin_page_previews_then_applies_the_list(client, coordinator, clerk, citizens):
+    client.force_login(coordinator)
+    preview = upload(client, csv("clerk-kyodo,,,市民課,2025-04-01"))
+    assert "協働・男女平等参画室 → 市民課" in preview.text
+    assert "この内容で適用する" in preview.text
+    assert clerk.departments.get().name == "協働・男女平等参画室"
+    confirm = client.post(
+        ADD, {"confirm": "1", "file_name": "r7.csv", "data": preview.context["data"]}
+    )
+    assert confirm.status_code == 302
+    assert list(clerk.departments.all()) == [citizens]
+    assert TransferList.objects.get().applied_by == coordinator
+
+
+def test_the_admin_page_lists_every_error_and_offers_no_apply_button(client, coordinator, clerk):
+    client.force_login(coordinator)
+    page = upload(client, csv("clerk-kyodo,,,土木課,2025-04-01"))
+    assert "エラー 1件" in page.text and "土木課" in page.text and "2行目" in page.text
+    assert "この内容で適用する" not in page.text
+
+
+def test_a_forged_confirm_is_checked_again_and_changes_nothing(client, coordinator, clerk):
+    import base64
+
+    client.force_login(coordinator)
+    forged = base64.b64encode(csv("coordinator,,,,2025-04-01")).decode()
+    page = client.post(ADD, {"confirm": "1", "file_name": "x.csv", "data": forged})
+    assert "管理者・協働推進担当のアカウント" in page.text
+    coordinator.refresh_from_db()
+    assert coordinator.is_active and not TransferList.objects.exists()
+
+
+def test_a_clerk_may_not_open_the_transfer_page(client, clerk):
+    client.force_login(clerk)
+    assert client.get(ADD).status_code == 403
+    assert client.get("/admin/projects/transferlist/").status_code == 403
