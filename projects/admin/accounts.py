@@ -18,6 +18,7 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm, Use
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 
+from projects.history import japanese_name
 from projects.models import Department
 from projects.permissions import CLERK_GROUP, COORDINATOR_GROUP, can_manage_account
 from projects.services import accounts
@@ -163,9 +164,9 @@ class AccountAdmin(UserAdmin):
             if user.groups.filter(name=COORDINATOR_GROUP).exists():
                 raise PermissionDenied
 
-    @admin.display(description="氏名")
+    @admin.display(description="氏名", ordering="last_name")
     def full_name(self, obj):
-        return obj.get_full_name() or "-"
+        return japanese_name(obj) or "-"
 
     @admin.display(description="担当課")
     def department_list(self, obj):

@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
 
 from projects.admin.renaming import RenamingAdmin
-from projects.history import fiscal_year_text
+from projects.history import fiscal_year_text, japanese_name
 from projects.models import Department
 from projects.permissions import is_coordinator
 from projects.services import names
@@ -54,7 +54,7 @@ class DepartmentAdmin(RenamingAdmin):
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 (
                     (
-                        m.get_full_name() or "-",
+                        japanese_name(m) or "-",
                         m.get_username(),
                         m.email or "（なし）",
                         date_format(localtime(m.last_login), "Y-m-d H:i")

@@ -7,6 +7,7 @@ whose 異動日 is still ahead waits (``done_at`` empty) until that day.
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class TransferList(models.Model):
@@ -30,7 +31,7 @@ class TransferList(models.Model):
         ordering = ["-applied_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.file_name}（{self.applied_at:%Y-%m-%d %H:%M}）"
+        return f"{self.file_name}（{timezone.localtime(self.applied_at):%Y-%m-%d %H:%M}）"
 
 
 class Transfer(models.Model):

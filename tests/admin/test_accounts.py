@@ -199,6 +199,7 @@ def test_the_set_password_mail_links_to_a_page_that_sets_it(client, coordinator,
     )
     assert [m.to for m in mail.outbox] == [["sato@example.jp"]]
     assert "パスワードを設定" in mail.outbox[0].body
+    assert mail.outbox[0].body.startswith("sato 様")
     link = re.search(r"http://testserver(/admin/password/\S+/)", mail.outbox[0].body).group(1)
     client.logout()
     form_page = client.get(link, follow=True)

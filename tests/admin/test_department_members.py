@@ -26,6 +26,7 @@ def test_a_departments_page_lists_its_members_with_email_and_last_login(
     assert "clerk@example.jp" in page
     assert "2025-04-02 09:30" in page
     assert "moved-away" in page and "無効" in page
+    assert "<td>clerk-kyodo</td>" in page
     other = client.get(f"/admin/projects/department/{lifelong.pk}/change/").text
     assert "clerk@example.jp" not in other
 
