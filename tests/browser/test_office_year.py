@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 
 from projects.models import TransferList
 from projects.permissions import CLERK_GROUP, COORDINATOR_GROUP
-from tests.factories import make_department, make_user
+from tests.factories import make_department, make_project, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -77,3 +77,17 @@ def test_the_coordinator_adds_a_clerk_applies_april_and_deactivates_a_leaver(
     screenshot("office_leaver_deactivated")
     leaver.refresh_from_db()
     assert not leaver.is_active
+
+
+def test_a_clerk_on_another_departments_delete_page_reads_a_japanese_refusal(
+    live_server, page, log_in, screenshot
+):
+    others = make_project(department="生涯学習課", form="共催", number=1, name="市民塾")
+    make_user(username="clerk-kyodo", group=CLERK_GROUP, departments=["協働・男女平等参画室"])
+    log_in(page, "clerk-kyodo")
+    response = page.goto(f"{live_server.url}/admin/projects/project/{others.pk}/delete/")
+    assert response.status == 403
+    assert page.locator("h1").inner_text() == "この操作はできません"
+    screenshot("office_403_other_department")
+    page.get_by_role("link", name="管理画面のホームへ戻る").click()
+    page.wait_for_url(f"{live_server.url}/admin/")
