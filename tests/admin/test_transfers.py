@@ -197,9 +197,17 @@ def test_the_command_refuses_a_bad_file_naming_each_row(tmp_path, clerk):
     path = tmp_path / "r7.csv"
     path.write_bytes(csv("clerk-kyodo,,,土木課,2025-04-01"))
     with pytest.raises(CommandError) as caught:
-        call_command("apply_transfers", str(path), "--apply")
+        call_command("apply_transfers", str(path), "--apply", "--user", "clerk-kyodo")
     assert "2行目「新しい担当課」：「土木課」" in str(caught.value)
     assert not TransferList.objects.exists()
+
+
+def test_the_command_applies_only_when_told_who_applies(tmp_path, clerk, citizens):
+    path = tmp_path / "r7.csv"
+    path.write_bytes(csv("clerk-kyodo,,,市民課,2025-04-01"))
+    with pytest.raises(CommandError, match="--user"):
+        call_command("apply_transfers", str(path), "--apply")
+    assert clerk.departments.get().name == "協働・男女平等参画室"
 
 
 ADD = "/admin/projects/transferlist/add/"

@@ -19,13 +19,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", help="人事異動の一覧のファイル（.csv / .xlsx）")
         parser.add_argument("--apply", action="store_true", help="確認のあと、実際に適用します")
-        parser.add_argument("--user", help="適用した人として記録する利用者名（省略可）")
+        parser.add_argument(
+            "--user", help="適用した人として記録する利用者名（--apply と --due では必須）"
+        )
         parser.add_argument(
             "--due", action="store_true", help="異動日を迎えた予定の行を適用します（毎日の実行用）"
         )
 
     def handle(self, *args, file, apply, user, due, **options):
         by = None
+        if (apply or due) and not user:
+            raise CommandError(
+                "--user で適用する人（協働推進担当の利用者名）を指定してください"
+                "（記録に残ります）。"
+            )
         if user:
             try:
                 by = get_user_model().objects.get_by_natural_key(user)
