@@ -237,3 +237,25 @@ def test_deactivating_a_leaver_stops_the_login_and_records_who(
         "/admin/login/", {"username": "clerk-lifelong", "password": "kyodo-test-password-1"}
     )
     assert "_auth_user_id" not in client.session
+
+
+def test_the_coordinator_cannot_delete_an_account(client, coordinator, other_clerk):
+    client.force_login(coordinator)
+    response = client.post(f"/admin/auth/user/{other_clerk.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    assert User.objects.filter(pk=other_clerk.pk).exists()
+
+
+def test_no_set_password_mail_goes_to_a_coordinators_account(
+    client, coordinator, other_coordinator
+):
+    other_coordinator.email = "office@example.jp"
+    other_coordinator.save()
+    client.force_login(coordinator)
+    response = client.post(
+        LIST,
+        {"action": "send_password_mail", ACTION_CHECKBOX_NAME: [str(other_coordinator.pk)]},
+        follow=True,
+    )
+    assert mail.outbox == []
+    assert "協働推進担当・管理者のアカウントのため、対象外" in response.text

@@ -253,3 +253,14 @@ def test_a_clerk_may_not_open_the_transfer_page(client, clerk):
     client.force_login(clerk)
     assert client.get(ADD).status_code == 403
     assert client.get("/admin/projects/transferlist/").status_code == 403
+
+
+def test_the_admin_button_carries_out_the_rows_whose_day_came(client, coordinator, clerk, citizens):
+    transfers_apply(
+        data=csv("clerk-kyodo,,,市民課,2025-04-10"), file_name="r7.csv", by=coordinator, today=APRIL
+    )
+    client.force_login(coordinator)
+    listing = client.get("/admin/projects/transferlist/")
+    assert "異動日待ちの行が 1件" in listing.text
+    client.post("/admin/projects/transferlist/due/")
+    assert list(clerk.departments.all()) == [citizens]
