@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0014_editions'),
+        ('projects', '0016_visible_text_written_as'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
