@@ -26,8 +26,12 @@ demo: seed
 	$(MANAGE) createdemousers
 	$(MANAGE) createdemosurvey
 
+# PORT=8001 make run serves on another port (the demo logins print the address).
+PORT ?= 8000
+export PORT
+
 run: demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The whole suite (browser, child processes, faults too); the 15 slowest tests listed last.
 test: install

@@ -93,6 +93,11 @@ def _shown(field, value) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+def japanese_name(user) -> str:
+    """姓 名 in the Japanese order (Django's get_full_name puts the given name first)."""
+    return f"{user.last_name} {user.first_name}".strip()
+
+
 def _user_name(user) -> str:
     return user.get_full_name() or user.get_username()
 

@@ -106,3 +106,26 @@ def ensure_groups() -> dict:
 def can_publish_edition(user) -> bool:
     """Publishing an edition (公表版) of a year's report is the coordinating office's act."""
     return is_coordinator(user)
+
+
+def is_coordinator_account(account) -> bool:
+    """The account holds the coordinator's role (a superuser or a member of 協働推進担当)."""
+    return account.is_superuser or account.groups.filter(name=COORDINATOR_GROUP).exists()
+
+
+def can_manage_account(user, account) -> bool:
+    """Add, change, reset or deactivate `account` (None: accounts in general).
+
+    A superuser manages every account. The coordinator manages the clerks' accounts only:
+    never a superuser's, never another coordinator's, and not their own (their own groups
+    could otherwise be changed); only a superuser gives the coordinator's role.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if not is_coordinator(user):
+        return False
+    if account is None:
+        return True
+    return account.pk != user.pk and not is_coordinator_account(account)

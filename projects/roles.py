@@ -53,7 +53,12 @@ GROUP_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "surveys.answer": ("view", "add", "change"),
         "surveys.transition": ("view", "add"),
         "surveys.reminder": ("view", "add"),
-        "auth.user": ("view",),
+        # Clerks' accounts: added, changed and deactivated (never deleted); which accounts
+        # is decided by projects.permissions.can_manage_account.
+        "auth.user": ("view", "add", "change"),
+        # 人事異動: a personnel list applied is kept as it was (no change, no delete).
+        "projects.transferlist": ("view", "add"),
+        "projects.transfer": ("view",),
         # Lifting a login lockout (django-axes) is the coordinator's job.
         "axes.accessattempt": ("view", "delete"),
         "axes.accesslog": ("view",),

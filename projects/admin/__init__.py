@@ -10,10 +10,26 @@ projects.py   協働事業 (ProjectAdmin): list, form, locking; with
 editions.py   公表版: the publish button of 年次集計, read-only lists of editions and corrections;
 departments.py 担当課; collaboration_forms.py 協働の形態; partners.py 関係団体 (with merging:
 here and not in the partners app, because a partner's admin shows and moves project links);
-history.py    the history pages every admin of the register shares.
+history.py    the history pages every admin of the register shares;
+accounts.py   ユーザー: the coordinator's clerks' accounts; transfers.py 人事異動 (the April list).
 """
 
-from projects.admin import collaboration_forms, departments, editions, partners
+from projects.admin import (
+    accounts,
+    collaboration_forms,
+    departments,
+    editions,
+    partners,
+    transfers,
+)
 from projects.admin.projects import ProjectAdmin
 
-__all__ = ["ProjectAdmin", "collaboration_forms", "departments", "editions", "partners"]
+__all__ = [
+    "ProjectAdmin",
+    "accounts",
+    "collaboration_forms",
+    "departments",
+    "editions",
+    "partners",
+    "transfers",
+]

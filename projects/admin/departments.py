@@ -5,10 +5,12 @@ from itertools import groupby
 from django.contrib import admin
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 
 from projects.admin.renaming import RenamingAdmin
-from projects.history import fiscal_year_text
+from projects.history import fiscal_year_text, japanese_name
 from projects.models import Department
 from projects.permissions import is_coordinator
 from projects.services import names
@@ -20,8 +22,8 @@ class DepartmentAdmin(RenamingAdmin):
     list_filter = ("active",)
     search_fields = ("name", "members__username", "members__last_name", "members__first_name")
     filter_horizontal = ("members",)
-    fields = ("name", "active", "members", "projects_by_year")
-    readonly_fields = ("projects_by_year",)
+    fields = ("name", "active", "members", "members_table", "projects_by_year")
+    readonly_fields = ("members_table", "projects_by_year")
 
     def get_queryset(self, request):
         return (
@@ -34,6 +36,36 @@ class DepartmentAdmin(RenamingAdmin):
     @admin.display(description="所属職員")
     def members_list(self, obj):
         return "、".join(m.get_full_name() or m.get_username() for m in obj.members.all()) or "-"
+
+    @admin.display(description="職員の一覧")
+    def members_table(self, obj):
+        if obj.pk is None:
+            return "-"
+        members = obj.members.order_by("-is_active", "username")
+        if not members:
+            return "まだいません"
+        return format_html(
+            '<table class="kyodo-members"><thead><tr><th scope="col">氏名</th>'
+            '<th scope="col">ユーザー名</th><th scope="col">メール</th>'
+            '<th scope="col">最終ログイン</th><th scope="col">状態</th></tr></thead>'
+            "<tbody>{}</tbody></table>",
+            format_html_join(
+                "",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                (
+                    (
+                        japanese_name(m) or "-",
+                        m.get_username(),
+                        m.email or "（なし）",
+                        date_format(localtime(m.last_login), "Y-m-d H:i")
+                        if m.last_login
+                        else "まだログインしていません",
+                        "有効" if m.is_active else "無効",
+                    )
+                    for m in members
+                ),
+            ),
+        )
 
     @admin.display(description="協働事業の数", ordering="project_total")
     def project_count(self, obj):

@@ -3,6 +3,7 @@
 records.py  協働の形態, 担当課, 協働事業, its partner links and sessions, 年次集計's tokens
 names.py    the names a 担当課 or 協働の形態 had before a rename, and departments' successors
 editions.py the published editions (公表版) of a year's report, their files, and corrections
+transfers.py 人事異動: personnel lists applied to the accounts, row by row
 """
 
 from projects.choices import Category
@@ -19,6 +20,7 @@ from .records import (
     ProjectPartner,
     Session,
 )
+from .transfers import Transfer, TransferList
 
 __all__ = [
     "REPORT_ORDER",
@@ -37,4 +39,6 @@ __all__ = [
     "Project",
     "ProjectPartner",
     "Session",
+    "Transfer",
+    "TransferList",
 ]

@@ -11,4 +11,7 @@ register = template.Library()
 def first_day_guide(context):
     request = context.get("request")
     user = getattr(request, "user", None)
-    return {"guide": guide_for(user) if user is not None and user.is_staff else None}
+    guide = guide_for(user) if user is not None and user.is_staff else None
+    # A staff account with no department and no coordinator's role can do nothing yet: it is
+    # told whom to ask (the guide is None for exactly those).
+    return {"guide": guide, "no_department": user is not None and user.is_staff and guide is None}

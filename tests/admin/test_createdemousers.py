@@ -35,7 +35,9 @@ def test_it_creates_a_coordinator_and_a_clerk_with_a_printed_password(settings, 
     assert coordinator is not None and clerk is not None
     assert is_coordinator(coordinator) and coordinator.is_staff
     assert not is_coordinator(clerk)
-    assert list(clerk.departments.values_list("name", flat=True)) == ["協働・男女平等参画室"]
+    # The clerk's department is not the coordinator's own office: "another department" shows.
+    assert list(clerk.departments.values_list("name", flat=True)) == ["生涯学習課"]
+    assert list(coordinator.departments.values_list("name", flat=True)) == ["協働・男女平等参画室"]
 
 
 def test_it_is_idempotent_and_takes_the_password_from_the_environment(settings, monkeypatch):
@@ -64,3 +66,18 @@ def test_it_refuses_to_run_when_debug_is_off(settings):
 def test_it_runs_with_force_when_debug_is_off(settings):
     settings.DEBUG = False
     assert "demo-coordinator" in _run("--force")
+
+
+def test_the_admin_address_takes_the_port_from_port(settings, monkeypatch):
+    settings.DEBUG = True
+    monkeypatch.setenv("PORT", "8123")
+    assert "http://127.0.0.1:8123/admin/" in _run()
+
+
+def test_a_demo_clerk_of_the_coordinators_office_moves_to_another_department(settings):
+    settings.DEBUG = True
+    _run()
+    clerk = get_user_model().objects.get(username="demo-clerk")
+    clerk.departments.set([Department.objects.get(name="協働・男女平等参画室")])
+    _run()
+    assert list(clerk.departments.values_list("name", flat=True)) == ["生涯学習課"]

@@ -23,13 +23,13 @@ def _make_run_steps(settings) -> str:
 def test_make_runs_steps_run_again_after_renames(settings, monkeypatch):
     monkeypatch.setenv("DEMO_PASSWORD", "demo-password-12345")
     _make_run_steps(settings)
-    room = Department.objects.get(name="協働・男女平等参画室")
-    department_rename(department=room, name="市民協働推進課", from_year=2024, user=None)
+    room = Department.objects.get(name="生涯学習課")
+    department_rename(department=room, name="生涯学習推進課", from_year=2024, user=None)
     form_rename(form=Form.objects.get(name="共催"), name="共催事業", from_year=2024, user=None)
     counts = (Department.objects.count(), Form.objects.count(), Project.objects.count())
 
     out = _make_run_steps(settings)
 
     assert "新規 0件、更新 0件、変更なし 23件" in out
-    assert "担当課職員:   demo-clerk（市民協働推進課）" in out
+    assert "担当課職員:   demo-clerk（生涯学習推進課）" in out
     assert (Department.objects.count(), Form.objects.count(), Project.objects.count()) == counts

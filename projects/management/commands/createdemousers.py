@@ -1,4 +1,6 @@
-"""Demo accounts for trying the admin: one coordinator and one clerk of 協働・男女平等参画室."""
+"""Demo accounts for trying the admin: the coordinator, a member of the coordinating office
+(協働・男女平等参画室), and a clerk of another department (生涯学習課), so that the clerk meets
+projects of a department not their own: read only, and the 403 page on their delete pages."""
 
 import os
 import secrets
@@ -13,7 +15,8 @@ from projects.permissions import CLERK_GROUP, COORDINATOR_GROUP, ensure_groups
 
 COORDINATOR = "demo-coordinator"
 CLERK = "demo-clerk"
-CLERK_DEPARTMENT = "協働・男女平等参画室"
+COORDINATOR_DEPARTMENT = "協働・男女平等参画室"
+CLERK_DEPARTMENT = "生涯学習課"
 
 
 class Command(BaseCommand):
@@ -41,18 +44,26 @@ class Command(BaseCommand):
             coordinators, clerks = groups[COORDINATOR_GROUP], groups[CLERK_GROUP]
             coordinator = self._user(COORDINATOR, "協働推進担当（デモ）", password, coordinators)
             clerk = self._user(CLERK, "担当課職員（デモ）", password, clerks)
-            # The clerk's department as it is now (renamed since, perhaps); by name only the
-            # first time, so that a rename never leaves a second department of the old name.
-            department = clerk.departments.order_by("pk").first()
-            if department is None:
-                department, _ = Department.objects.get_or_create(name=CLERK_DEPARTMENT)
-                department.members.add(clerk)
+            office = self._department(coordinator, COORDINATOR_DEPARTMENT)
+            # A demo made before the clerk moved out of the coordinator's office moves now.
+            office.members.remove(clerk)
+            department = self._department(clerk, CLERK_DEPARTMENT)
 
         self.stdout.write(self.style.SUCCESS("デモ用の利用者を用意しました。"))
-        self.stdout.write(f"  協働推進担当: {coordinator.username}")
+        self.stdout.write(f"  協働推進担当: {coordinator.username}（{office.name}）")
         self.stdout.write(f"  担当課職員:   {clerk.username}（{department.name}）")
         self.stdout.write(f"  パスワード:   {password}")
-        self.stdout.write("  管理画面:     http://127.0.0.1:8000/admin/")
+        port = os.environ.get("PORT") or "8000"
+        self.stdout.write(f"  管理画面:     http://127.0.0.1:{port}/admin/")
+
+    def _department(self, user, name):
+        # The user's department as it is now (renamed since, perhaps); by name only the first
+        # time, so that a rename never leaves a second department of the old name.
+        department = user.departments.order_by("pk").first()
+        if department is None:
+            department, _ = Department.objects.get_or_create(name=name)
+            department.members.add(user)
+        return department
 
     def _user(self, username, last_name, password, group):
         User = get_user_model()

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from projects.management.commands.createdemousers import CLERK_DEPARTMENT, COORDINATOR
+from projects.management.commands.createdemousers import CLERK, CLERK_DEPARTMENT, COORDINATOR
 from projects.models import Project, Session
 from projects.wareki import fiscal_year_label
 from surveys.models import Survey
@@ -86,12 +86,15 @@ class Command(BaseCommand):
             drafts.setdefault(project.department.name, []).append(project)
         done, lines = set(), []
 
-        # The demo clerk's own department: started, one draft half filled in.
-        room = answers.get(CLERK_DEPARTMENT)
-        if room is not None and drafts.get(CLERK_DEPARTMENT):
+        # The demo clerk's own department (as it is called now): started.
+        clerk = get_user_model().objects.filter(username=CLERK).first()
+        own = clerk.departments.order_by("pk").first() if clerk is not None else None
+        own_name = own.name if own is not None else CLERK_DEPARTMENT
+        room = answers.get(own_name)
+        if room is not None and drafts.get(own_name):
             answer_mark_in_progress(answer=room, user=coordinator)
-            done.add(CLERK_DEPARTMENT)
-            lines.append(f"{CLERK_DEPARTMENT}：入力中")
+            done.add(own_name)
+            lines.append(f"{own_name}：入力中")
 
         # Departments with drafts, in name order: submitted, sent back, confirmed.
         others = sorted(n for n in drafts if n not in done and n in answers)
