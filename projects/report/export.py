@@ -13,14 +13,17 @@ from django.db.models import QuerySet
 from projects import layout
 from projects.formulas import neutralise
 from projects.models import Category, Project
+from projects.querysets import ProjectQuerySet
 from projects.report import cells
-from projects.report.cells import report_row
+from projects.report.cells import Reported, report_row
 from projects.report.plain import plain_projects
 from projects.rules import participants
 
 
-def _prepared(projects: QuerySet | Iterable[Project]) -> Iterable[Project]:
-    if isinstance(projects, QuerySet):
+def _prepared(projects: QuerySet | Iterable[Reported]) -> Iterable[Reported]:
+    """A queryset of projects as plain records (three queries); projects given one by one
+    (models or records) as they are."""
+    if isinstance(projects, ProjectQuerySet):
         return plain_projects(projects)
     return projects
 
@@ -43,7 +46,7 @@ def report_dataset(queryset: QuerySet | Iterable[Project]):
     return dataset
 
 
-def project_record(project: Project) -> dict:
+def project_record(project: Reported) -> dict:
     """The structured record of a project (what `export_report --format json` writes)."""
     sessions, links = cells.sessions_of(project), cells.links_of(project)
     counted = participants(sessions)

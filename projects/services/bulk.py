@@ -10,6 +10,7 @@ refer to them. Everything runs inside the caller's transaction: nothing is half-
 import collections
 import datetime
 import operator
+from collections.abc import Sequence
 
 from django.db import connection, models
 
@@ -154,7 +155,7 @@ def insert_history(
     _insert(history, _complete(history, [{**row, **stamps} for row in rows], now))
 
 
-def assign_ids(objects: list[models.Model], ids: list[int]) -> None:
+def assign_ids(objects: Sequence[models.Model], ids: list[int]) -> None:
     """Give unsaved objects their ids (allocate_ids, IdPool.take), as saved objects have."""
     for obj, pk in zip(objects, ids, strict=True):
         obj.pk = pk
@@ -180,7 +181,7 @@ class IdPool:
         return [self.ids.popleft() for _ in range(count)]
 
 
-def insert_new(model, objects: list[models.Model], attnames, *, user, reason: str) -> None:
+def insert_new(model, objects: Sequence[models.Model], attnames, *, user, reason: str) -> None:
     """Give the unsaved objects their ids and write them (the attnames given, the other columns
     their defaults) with their history rows."""
     assign_ids(objects, allocate_ids(model, len(objects)))

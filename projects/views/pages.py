@@ -47,7 +47,9 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         # Changes after the year's report was published, with when and why: read only for a
         # project that has any (most have none, and their page costs no query more).
         "corrections": (
-            list(project.corrections.order_by("corrected_at", "pk")) if project.corrected else []
+            list(project.corrections.order_by("corrected_at", "pk"))
+            if getattr(project, "corrected", False)  # annotated above; the stubs cannot tell
+            else []
         ),
     }
     return render(request, "public/detail.html", context)
