@@ -19,6 +19,7 @@ from django.db.models import QuerySet
 from django.template.loader import render_to_string
 
 from projects.models import Project
+from projects.querysets import ProjectQuerySet
 from projects.report.cells import category_cell, name_cell, partners_lines, sessions_lines
 from projects.report.plain import plain_projects
 from projects.report.summary import circled, form_heading
@@ -36,21 +37,45 @@ def _lines(text: str) -> str:
     return _BULLET.sub("\n", text)
 
 
+# The characters a line of each column holds (8.5pt IPA Gothic, full width), and the lines a
+# page holds below the header: a row estimated taller may break over pages (WeasyPrint would
+# otherwise push a row that fits no page onto pages of its own, without the header).
+_LINE_CHARS = {
+    "name": 13,
+    "category": 7,
+    "purpose": 19,
+    "partners": 12,
+    "sessions": 13,
+    "effect": 20,
+}
+_PAGE_LINES = 30
+
+
+def _taller_than_a_page(row: dict) -> bool:
+    def lines(text: str, width: int) -> int:
+        return sum(len(part) // width + 1 for part in text.split("\n"))
+
+    return max(lines(row[column], width) for column, width in _LINE_CHARS.items()) > _PAGE_LINES
+
+
 def pdf_sections(projects: Iterable[Project]) -> list[dict]:
     """One section per form: its heading 「① 協働の形態：共催（23件）」 and its rows' cells."""
     sections = []
     for index, (form, members) in enumerate(groupby(projects, key=lambda p: p.form_name), start=1):
         rows = [
-            {
-                "number": project.number,
-                "name": name_cell(project),
-                "category": category_cell(project),
-                "purpose": _lines(project.purpose),
-                "partners": " \n".join(partners_lines(project)),
-                "sessions": " \n".join(sessions_lines(project)),
-                "effect": _lines(project.effect),
-            }
-            for project in members
+            row | {"long": _taller_than_a_page(row)}
+            for row in (
+                {
+                    "number": project.number,
+                    "name": name_cell(project),
+                    "category": category_cell(project),
+                    "purpose": _lines(project.purpose),
+                    "partners": " \n".join(partners_lines(project)),
+                    "sessions": " \n".join(sessions_lines(project)),
+                    "effect": _lines(project.effect),
+                }
+                for project in members
+            )
         ]
         sections.append(
             {
@@ -63,11 +88,11 @@ def pdf_sections(projects: Iterable[Project]) -> list[dict]:
 
 def report_pdf(projects: QuerySet | Iterable[Project], *, title: str = "") -> bytes:
     """The projects (one fiscal year, report order) as a PDF; b"" when there are none."""
-    every = list(plain_projects(projects) if isinstance(projects, QuerySet) else projects)
+    every = list(plain_projects(projects) if isinstance(projects, ProjectQuerySet) else projects)
     if not every:
         return b""
     # Here, not at the top: WeasyPrint (Pango, fonts) loads only for a PDF.
-    import weasyprint
+    import weasyprint  # type: ignore[import-untyped]
 
     label = fiscal_year_label(every[0].fiscal_year)
     html = render_to_string(

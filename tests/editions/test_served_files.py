@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
     "json": "application/json; charset=utf-8",
 }
 
@@ -23,7 +24,7 @@ def published(year_2023):
     return {f.kind: f for f in EditionFile.objects.all()}
 
 
-@pytest.mark.parametrize("kind", ["csv", "xlsx", "json"])
+@pytest.mark.parametrize("kind", ["csv", "xlsx", "json", "pdf"])
 def test_each_file_is_served_with_its_type_name_etag_and_cache_headers(client, published, kind):
     response = client.get(f"/opendata/editions/2023/1/kyodo-2023-1.{kind}")
 

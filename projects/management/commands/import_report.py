@@ -5,7 +5,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from projects.reader.records import ReportReadError
 from projects.services.locks import ImportBusy
-from projects.services.report_import import CSV, TEXT, XLSX, project_import_dataset, read_file
+from projects.services.report_import import (
+    CSV,
+    PDF,
+    TEXT,
+    XLSX,
+    project_import_dataset,
+    read_file,
+)
 from projects.services.unknown_forms import FormChoices
 
 # Above this many rows a progress bar is shown on a terminal.
@@ -19,7 +26,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="報告書のファイル（.txt / .csv / .xlsx）")
+        parser.add_argument("path", help="報告書のファイル（.txt / .csv / .xlsx / .pdf）")
         parser.add_argument(
             "--fiscal-year", type=int, help="年度（西暦）。表題の年度より優先します。"
         )
@@ -95,7 +102,7 @@ def import_report_file(
     if not path.is_file():
         raise CommandError(f"ファイルがありません：{path}")
     data = path.read_bytes()
-    kind = {".xlsx": XLSX, ".csv": CSV}.get(path.suffix.lower(), TEXT)
+    kind = {".xlsx": XLSX, ".csv": CSV, ".pdf": PDF}.get(path.suffix.lower(), TEXT)
     try:
         dataset = read_file(data, kind=kind, fiscal_year=fiscal_year, form=form)
     except ReportReadError as error:
