@@ -8,8 +8,9 @@ a page break). The lines inside a cell are joined:
 
 - a line ending or starting with a space keeps that space (kyodo's own PDF keeps every space:
   projects.report.pdf writes its cells with white-space: pre-wrap and names itself as Creator);
-- a line that begins with a bullet 「・」 or a session (a date in 令和/平成/昭和 or western form,
-  「全9回」) begins after a space, which the reader's rules drop again between CJK characters;
+- a line that begins with a bullet 「・」, a session (a date in 令和/平成/昭和 or western form,
+  「全9回」) or a partner's role (「内装：…」) begins after a space: the partners and sessions
+  are split on it, and the reader's rules drop it again between CJK characters elsewhere;
 - otherwise a wrap of kyodo's own PDF joins with nothing, and another producer's with one space
   between two Latin letters (or a letter and a digit) and nothing else.
 
@@ -31,7 +32,22 @@ from .text import collapse, fold
 MAX_PAGES = 2000  # about 8,000 projects; a larger file is refused before it is read
 CREATOR = "kyodo"  # projects.report.pdf.GENERATOR: a PDF whose spaces are all in its text
 
+# A line that begins a bullet, a session (a date, 「全9回」) or a partner's role (「内装：…」).
 _BREAK_BEFORE = re.compile(r"^(?:・|(?:令和|平成|昭和)\s*(?:\d|元)|\d{4}\s*[年/.-]|全\s*\d+\s*回)")
+_ROLE = re.compile(r"^([^、：:\s]{1,12})[：:]")
+_ROLE_MAX = 12
+
+
+def _begins_a_role(text: str, line: str) -> bool:
+    """The line begins a partner's role 「内装：…」, unless it ends a role label the line before
+    began (「… 庭木」 / 「の剪定：…」: the two parts together are no longer than a label)."""
+    role = _ROLE.match(fold(line))
+    if role is None:
+        return False
+    tail = re.split(r"\s", text)[-1]
+    return ":" in fold(tail) or "：" in tail or len(tail) + len(role[1]) > _ROLE_MAX
+
+
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 
@@ -87,7 +103,7 @@ def join_lines(lines: list[str], *, spaces_kept: bool) -> str:
             continue
         elif text[-1].isspace() or line[0].isspace():
             text += line
-        elif _BREAK_BEFORE.match(fold(line)):
+        elif _BREAK_BEFORE.match(fold(line)) or _begins_a_role(text, line):
             text += " " + line
         elif spaces_kept:
             text += line
