@@ -21,7 +21,7 @@ def test_the_command_prints_each_files_path_and_sha256_and_stores_exactly_those_
     stored = {f.kind: f for f in EditionFile.objects.select_related("edition")}
     assert lines == [
         f"/opendata/editions/2023/1/kyodo-2023-1.{kind}  {stored[kind].sha256}"
-        for kind in ("csv", "json", "pdf", "xlsx")
+        for kind in ("csv", "xlsx", "json", "pdf")
     ]
     for file in stored.values():
         content = bytes(file.content)

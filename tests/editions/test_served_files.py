@@ -72,7 +72,6 @@ def test_a_client_holding_the_etag_gets_not_modified(client, published):
     [
         "/opendata/editions/2023/2/kyodo-2023-2.csv",  # no edition 2
         "/opendata/editions/2023/1/kyodo-2022-1.csv",  # a name that is not this edition's
-        "/opendata/editions/2023/1/kyodo-2023-1.pdf",  # no such kind (yet)
         "/opendata/editions/2023/1/kyodo-2023-1.exe",
     ],
 )
@@ -87,4 +86,4 @@ def test_files_are_only_read_not_written_through_the_public_path(client, publish
 def test_the_database_refuses_to_delete_an_edition_that_has_files(published):
     with pytest.raises(ProtectedError):
         Edition.objects.all().delete()
-    assert EditionFile.objects.count() == 3
+    assert EditionFile.objects.count() == 4
