@@ -233,6 +233,7 @@ def _read_pages(pdf, *, columns: int, spaces_kept: bool) -> PdfText:
                     continue
                 rows.append([list(lines) for lines in row])
                 row_page.append(page_number)
+        page.close()  # its characters and objects are not needed again: memory stays flat
     flush_rows()
     if errors:
         raise ReportReadError(errors)
