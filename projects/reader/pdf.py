@@ -149,15 +149,17 @@ def pdf_report_text(data: bytes, *, columns: int) -> PdfText:
     # Here, not at the top: pdfplumber (pdfminer) loads only for a PDF.
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     if not data.startswith(b"%PDF"):
         raise _refused("PDFファイルとして読めません。")
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise _refused("パスワードで保護（暗号化）されたPDFは読めません。") from None
-    except (PDFSyntaxError, Exception):
+    except Exception as error:  # pdfplumber wraps pdfminer's error (PdfminerException)
+        cause = error.args[0] if error.args else error
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise _refused(
+                "パスワードで保護（暗号化）されたPDFは読めません。保護を外したPDFを選んでください。"
+            ) from None
         raise _refused("PDFファイルとして読めません（壊れているか、PDFではありません）。") from None
     with pdf:
         if getattr(pdf.doc, "encryption", None):

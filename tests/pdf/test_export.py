@@ -5,7 +5,7 @@ import subprocess
 
 import pdfplumber
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from tests.factories import import_seed
 
@@ -65,3 +65,8 @@ def test_the_pages_render_to_png(seed_pdf, tmp_path):
     header = pngs[0].read_bytes()[16:24]
     width, height = int.from_bytes(header[:4], "big"), int.from_bytes(header[4:], "big")
     assert width > height
+
+
+def test_the_pdf_needs_an_output_file(db):
+    with pytest.raises(CommandError, match="PDFは --output でファイルを指定してください"):
+        call_command("export_report", "--fiscal-year", "2023", "--format", "pdf")

@@ -2,6 +2,7 @@
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -129,6 +130,12 @@ def test_an_image_only_pdf_is_refused_with_a_message(tmp_path):
     assert "文字の情報がありません（スキャンした画像のPDFのようです）" in refusal(
         buffer.getvalue(), tmp_path
     )
+
+
+def test_an_encrypted_pdf_is_refused_with_a_message(tmp_path):
+    data = (Path(__file__).resolve().parent.parent / "fixtures" / "encrypted.pdf").read_bytes()
+
+    assert "暗号化" in refusal(data, tmp_path)
 
 
 def test_a_file_that_is_no_pdf_is_refused(tmp_path):
