@@ -52,6 +52,7 @@ def test_the_pdf_embeds_its_japanese_font_and_is_tagged(seed_pdf):
         assert pdf.doc.catalog["Lang"] in (b"ja", "ja")
 
 
+@pytest.mark.subprocess
 @pytest.mark.skipif(
     not shutil.which("pdftoppm"), reason="pdftoppm (poppler-utils) is not installed"
 )
