@@ -4,6 +4,7 @@ import io
 import json
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
@@ -161,3 +162,23 @@ def test_a_file_that_is_no_pdf_is_refused(tmp_path):
 )
 def test_the_lines_of_a_cell_are_joined_by_the_readers_rules(lines, kept, joined):
     assert join_lines(lines, spaces_kept=kept) == joined
+
+
+def test_an_error_on_a_later_page_names_that_page(tmp_path):
+    def make():
+        for number in range(1, 13):
+            sessions = [{"start": day(2025, 6, 1) if number == 10 else day(2023, 6, 1)}]
+            make_project(
+                name=f"事業{number}", purpose="内容。" * 60, effect="効果。", sessions=sessions
+            )
+
+    pdf, _ = made_then_forgotten(make, tmp_path)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = next(
+            n
+            for n, p in enumerate(document.pages, start=1)
+            if "事業10 (" in p.extract_text()
+        )
+    assert page > 1
+
+    assert f"{page}ページ No.10「実施年月日、参加人数」" in refusal(pdf, tmp_path)
