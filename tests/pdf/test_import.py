@@ -175,9 +175,7 @@ def test_an_error_on_a_later_page_names_that_page(tmp_path):
     pdf, _ = made_then_forgotten(make, tmp_path)
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         page = next(
-            n
-            for n, p in enumerate(document.pages, start=1)
-            if "事業10 (" in p.extract_text()
+            n for n, p in enumerate(document.pages, start=1) if "事業10 (" in p.extract_text()
         )
     assert page > 1
 
