@@ -56,9 +56,10 @@ format: install
 bench: install
 	DEBUG=1 $(BIN)/python -m tests.bench
 
-# Browser tests need the distribution's Chromium (no browser is ever downloaded).
+# Browser tests need the distribution's Chromium (no browser is ever downloaded); the PDF
+# (WeasyPrint) needs Pango and the IPA Gothic font, its tests pdftoppm (poppler-utils).
 browser:
-	test -x /usr/bin/chromium -a -d /usr/share/fonts/opentype/ipafont-gothic || (apt-get update -qq && apt-get install -y -qq chromium fonts-ipafont-gothic)
+	test -x /usr/bin/chromium -a -d /usr/share/fonts/opentype/ipafont-gothic -a -x /usr/bin/pdftoppm || (apt-get update -qq && apt-get install -y -qq chromium fonts-ipafont-gothic libpango-1.0-0 libpangoft2-1.0-0 poppler-utils)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

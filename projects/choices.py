@@ -16,9 +16,10 @@ class Category(models.TextChoices):
 class FileKind(models.TextChoices):
     """The files of a published edition (公表版) of a year's report, one row each.
 
-    A new kind (a PDF) is one more choice here, its writer in projects.report.files, and a
-    migration for the constraint that keeps the stored kinds to this list."""
+    A new kind is one more choice here, its writer in projects.report.files, and a migration
+    for the constraint that keeps the stored kinds to this list (0015 added the PDF)."""
 
     CSV = "csv", "CSV"
     XLSX = "xlsx", "XLSX"
     JSON = "json", "JSON"
+    PDF = "pdf", "PDF"

@@ -9,6 +9,9 @@ PURPOSE = "協働事業の目的、内容等"
 PARTNERS = "取組に関係した団体等"
 SESSIONS = "実施年月日、参加人数"
 EFFECT = "取組の効果、市民からの反響等"
+# Not a column of the report: the page a PDF's row began on, so that a message names it
+# (「3ページ No.7」). Only a PDF's dataset has it (projects.reader.pdf).
+PAGE = "ページ"
 
 # The seven columns of the table as printed, in order.
 # The Project fields one row of the report sets, besides its key (年度, 協働の形態, No.): the

@@ -51,6 +51,7 @@ from projects.services.report_import import (
     CSV,
     KINDS,
     NEW,
+    PDF,
     TEXT,
     UPDATE,
     XLSX,
@@ -61,7 +62,7 @@ from projects.services.report_import import (
 
 TEMPLATE = "admin/projects/project/import.html"
 UNREADABLE = (
-    "ファイルを読めませんでした。選んだ形式（報告書テキスト・CSV・XLSX）と"
+    "ファイルを読めませんでした。選んだ形式（報告書テキスト・CSV・XLSX・PDF）と"
     "ファイルが合っているか確かめてください。"
 )
 GONE = "取り込むファイルが見つかりません。もう一度ファイルを選んでください。"
@@ -98,7 +99,13 @@ class ReportXLSXFormat(ImportFormat):
     kind = XLSX
 
 
-IMPORT_FORMATS = [ReportTextFormat, ReportCSVFormat, ReportXLSXFormat]
+class ReportPDFFormat(ImportFormat):
+    """The city's report PDF (a text PDF with a ruled table), read by projects.reader.pdf."""
+
+    kind = PDF
+
+
+IMPORT_FORMATS = [ReportTextFormat, ReportCSVFormat, ReportXLSXFormat, ReportPDFFormat]
 
 
 # --- the file between the steps ----------------------------------------------------------------

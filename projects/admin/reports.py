@@ -1,4 +1,4 @@
-"""The admin's 年次集計 page, its CSV/XLSX downloads and the printable A4 report.
+"""The admin's 年次集計 page, its CSV/XLSX/PDF downloads and the printable A4 report.
 
 Wired into ProjectAdmin with ``report_urls(self)`` in get_urls. Coordinators and clerks (anyone
 who may view projects) see them; the report itself is built by projects.report.
@@ -18,6 +18,7 @@ from projects.permissions import can_publish_edition
 from projects.report.changes import edition_changes
 from projects.report.charts import summary_charts
 from projects.report.export import report_dataset
+from projects.report.pdf import report_pdf
 from projects.report.sections import report_sections
 from projects.report.summary import (
     fiscal_years,
@@ -47,6 +48,7 @@ def report_urls(model_admin) -> list:
         path("summary/", wrap(summary_view), name=SUMMARY_URL),
         path("summary/report.csv", wrap(report_csv_view), name=f"{SUMMARY_URL}_csv"),
         path("summary/report.xlsx", wrap(report_xlsx_view), name=f"{SUMMARY_URL}_xlsx"),
+        path("summary/report.pdf", wrap(report_pdf_view), name=f"{SUMMARY_URL}_pdf"),
         path("summary/print/", wrap(report_print_view), name=f"{SUMMARY_URL}_print"),
         path("summary/summary.csv", wrap(summary_csv_view), name=f"{SUMMARY_URL}_summary_csv"),
         path("summary/publish/", wrap(publish_view), name=f"{SUMMARY_URL}_publish"),
@@ -99,6 +101,7 @@ def _downloads(fiscal_year: int) -> dict:
         "csv": reverse(f"admin:{SUMMARY_URL}_csv") + query,
         "csv_cp932": reverse(f"admin:{SUMMARY_URL}_csv") + query + "&encoding=cp932",
         "xlsx": reverse(f"admin:{SUMMARY_URL}_xlsx") + query,
+        "pdf": reverse(f"admin:{SUMMARY_URL}_pdf") + query,
         "print": reverse(f"admin:{SUMMARY_URL}_print") + query,
         "summary_csv": reverse(f"admin:{SUMMARY_URL}_summary_csv") + query,
     }
@@ -157,6 +160,19 @@ def report_xlsx_view(request: HttpRequest, model_admin) -> HttpResponse:
         dataset_to_xlsx(dataset, title=label),
         filename=_filename(fiscal_year, "協働事業", "xlsx"),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+def report_pdf_view(request: HttpRequest, model_admin) -> HttpResponse:
+    """The year's report as a PDF in the published layout (what an edition freezes)."""
+    _check(request, model_admin)
+    fiscal_year = _required_year(request)
+    data = report_pdf(projects_for_report(fiscal_year=fiscal_year))
+    if not data:
+        messages.error(request, f"{fiscal_year_label(fiscal_year)}の協働事業は登録されていません。")
+        return _back_to_summary(fiscal_year)
+    return _attachment(
+        data, filename=_filename(fiscal_year, "協働事業", "pdf"), content_type="application/pdf"
     )
 
 

@@ -53,6 +53,7 @@ class ProjectRow:
     partners: tuple[PartnerEntry, ...]
     sessions: SessionsCell
     named_section: bool = False  # a file of several forms names the row 「後援 No.1」
+    page: str = ""  # a PDF's row: the page it began on, named before the row (「3ページ No.1」)
 
     @property
     def key(self) -> tuple[int, str, int]:
@@ -60,7 +61,8 @@ class ProjectRow:
 
     @property
     def label(self) -> str:
-        return row_label(self.number, self.form if self.named_section else None)
+        label = row_label(self.number, self.form if self.named_section else None)
+        return f"{self.page}ページ {label}" if self.page else label
 
 
 def row_label(number, section: str | None = None) -> str:
@@ -112,6 +114,9 @@ def read_row(
     form_name = (None if layout.FORM in refused else clean(_cell(values, layout.FORM))) or form
     section = form_name if name_section else None
     where = row_label(number_text, section) if number_text else f"{row_number}行目"
+    page = _cell(values, layout.PAGE)
+    if page:
+        where = f"{page}ページ {where}"
     errors.extend(ReadError(where, column, "", reason) for column, reason in refusals.items())
 
     def read(column, parse, text=None):
@@ -226,6 +231,7 @@ def read_row(
         partners=tuple(partners or ()),
         sessions=sessions,
         named_section=name_section,
+        page=page,
     )
 
 

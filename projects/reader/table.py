@@ -205,3 +205,10 @@ def _named_row(error: ReadError, sections: list[_Section]) -> ReadError:
     several = len([s for s in sections if s.form]) > 1
     section = sections[int(index)].form if several else None
     return replace(error, row=f"{section} {label}" if section else label)
+
+
+def heading_form(line: str) -> str | None:
+    """The form a line 「① 協働の形態：共催（23件）」 heads, or None for any other line."""
+    if "\t" in line or (heading := _FORM.match(collapse(fold(line)))) is None:
+        return None
+    return collapse(line)[heading.start("form") : heading.end("form")]

@@ -2,7 +2,7 @@
 
 One writer per kind (projects.choices.FileKind), shared by export_report and by publishing an
 edition (projects.services.editions), so an edition holds exactly what the command would
-write. A PDF is one more entry in KINDS.
+write.
 """
 
 import json
@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from projects import layout
 from projects.choices import FileKind
 from projects.report.export import report_dataset, report_records, report_rows
+from projects.report.pdf import report_pdf
 from projects.report.writers import dataset_to_xlsx, rows_to_csv
 
 
@@ -41,12 +42,17 @@ def _json(projects: QuerySet, title: str, encoding: str) -> bytes:
     return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def _pdf(projects: QuerySet, title: str, encoding: str) -> bytes:
+    return report_pdf(projects, title=title)
+
+
 KINDS: dict[str, KindSpec] = {
     FileKind.CSV: KindSpec("text/csv; charset=utf-8", _csv),
     FileKind.XLSX: KindSpec(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _xlsx
     ),
     FileKind.JSON: KindSpec("application/json; charset=utf-8", _json),
+    FileKind.PDF: KindSpec("application/pdf", _pdf),
 }
 
 

@@ -15,7 +15,7 @@ Japanese (row, column, text, reason).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import tablib
 from django.conf import settings
@@ -27,6 +27,7 @@ from projects import layout
 from projects.models import Project
 from projects.reader.bounds import Limits
 from projects.reader.delimited import read_csv, table_of
+from projects.reader.pdf import pdf_report_text
 from projects.reader.records import ReadError, ReportReadError
 from projects.reader.rows import ProjectRow, read_row
 from projects.reader.table import decode_source, read_report
@@ -43,8 +44,8 @@ from projects.services.unknown_forms import FormChoices, UnknownFormsError
 NEW, UPDATE, SKIP, INVALID = "new", "update", "skip", "invalid"
 
 # The kinds of file the import reads, by the name the upload form and the command use.
-TEXT, CSV, XLSX = "txt", "csv", "xlsx"
-KINDS = {TEXT: "報告書テキスト (txt)", CSV: "csv", XLSX: "xlsx"}
+TEXT, CSV, XLSX, PDF = "txt", "csv", "xlsx", "pdf"
+KINDS = {TEXT: "報告書テキスト (txt)", CSV: "csv", XLSX: "xlsx", PDF: "報告書PDF (pdf)"}
 
 
 # --- reading a file ------------------------------------------------------------------------
@@ -91,6 +92,44 @@ def report_text_dataset(
     return dataset
 
 
+def pdf_dataset(
+    data: bytes,
+    *,
+    fiscal_year: int | None = None,
+    form: str | None = None,
+    limits: Limits | None = None,
+) -> tablib.Dataset:
+    """A report PDF (a text PDF with a ruled table) as a dataset in the report layout, each row
+    with the page it began on (layout.PAGE), read by the same reader as the report's text."""
+    pdf = pdf_report_text(data, columns=len(layout.TABLE_COLUMNS))
+    try:
+        table = read_report(
+            pdf.text, fiscal_year=fiscal_year, form=form, limits=limits or import_limits()
+        )
+    except ReportReadError as error:
+        raise ReportReadError(
+            [_on_page(e, pdf.pages, pdf.row_pages) for e in error.errors]
+        ) from None
+    dataset = tablib.Dataset(headers=[*layout.DATASET_COLUMNS, layout.PAGE])
+    for row in table.rows:
+        row_form = getattr(row, "form", None) or table.form
+        cells = (row.cells[c] for c in layout.TABLE_COLUMNS)
+        dataset.append([table.fiscal_year, row_form, *cells, str(pdf.pages.get(row.line, ""))])
+    return dataset
+
+
+def _on_page(error: ReadError, pages: dict[int, int], row_pages: dict[str, int]) -> ReadError:
+    """The reader's 「12行目」 (a line of the PDF's text) as 「3ページ」.
+
+    「No.7」 becomes 「3ページ No.7」."""
+    if error.row.endswith("行目") and error.row[:-2].isdigit():
+        page = pages.get(int(error.row[:-2]))
+        return replace(error, row=f"{page}ページ" if page else "PDF")
+    if (page := row_pages.get(error.row)) is not None:
+        return replace(error, row=f"{page}ページ {error.row}")
+    return error
+
+
 def tabular_dataset(data: bytes, *, kind: str, limits: Limits | None = None) -> tablib.Dataset:
     """A CSV (UTF-8 with or without BOM, or cp932: detected) or an XLSX file as a dataset,
     read within the limits (projects.reader.bounds) and refused at once past one."""
@@ -126,6 +165,8 @@ def read_file(
     """A file of one of KINDS as a dataset in the report layout. Raises ReportReadError."""
     if kind in (CSV, XLSX):
         return tabular_dataset(data, kind=kind, limits=limits)
+    if kind == PDF:
+        return pdf_dataset(data, fiscal_year=fiscal_year, form=form, limits=limits)
     return report_text_dataset(data, fiscal_year=fiscal_year, form=form, limits=limits)
 
 

@@ -165,7 +165,7 @@ def test_the_import_and_export_pages_speak_japanese(client, rf, coordinator, kyo
 def test_the_admin_exports_with_the_report_resource_and_imports_the_reports_formats():
     assert ProjectAdmin.resource_classes[0].__name__ == "ProjectResource"
     titles = [f().get_title() for f in ProjectAdmin.import_formats]
-    assert titles == ["報告書テキスト (txt)", "csv", "xlsx"]
+    assert titles == ["報告書テキスト (txt)", "csv", "xlsx", "報告書PDF (pdf)"]
 
 
 def test_an_unreadable_file_is_refused_with_the_reasons_in_japanese(client, rf, coordinator):

@@ -112,6 +112,18 @@ def test_the_report_xlsx_downloads_and_reads_back(client, coordinator, register)
     assert sheet["H3"].value == "令和5年8月22日～10月31日 (305人)"
 
 
+def test_the_report_pdf_downloads_next_to_the_xlsx(client, coordinator, register):
+    client.force_login(coordinator)
+    summary = client.get(reverse(SUMMARY), {"fiscal_year": 2023}).content.decode()
+    assert summary.index('id="download-xlsx"') < summary.index('id="download-pdf"')
+
+    response = client.get(reverse(f"{SUMMARY}_pdf"), {"fiscal_year": 2023})
+
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].endswith("%E5%8D%94%E5%83%8D%E4%BA%8B%E6%A5%AD.pdf")
+    assert response.content.startswith(b"%PDF-")
+
+
 def test_the_printable_report_has_the_summary_then_one_table_per_form(
     client, coordinator, register
 ):

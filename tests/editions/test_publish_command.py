@@ -21,7 +21,7 @@ def test_the_command_prints_each_files_path_and_sha256_and_stores_exactly_those_
     stored = {f.kind: f for f in EditionFile.objects.select_related("edition")}
     assert lines == [
         f"/opendata/editions/2023/1/kyodo-2023-1.{kind}  {stored[kind].sha256}"
-        for kind in ("csv", "xlsx", "json")
+        for kind in ("csv", "xlsx", "json", "pdf")
     ]
     for file in stored.values():
         content = bytes(file.content)
@@ -31,6 +31,7 @@ def test_the_command_prints_each_files_path_and_sha256_and_stores_exactly_those_
     # stamps each workbook with the time it was written).
     assert bytes(stored["csv"].content) == export(2023, "csv", tmp_path)
     assert bytes(stored["json"].content) == export(2023, "json", tmp_path)
+    assert bytes(stored["pdf"].content) == export(2023, "pdf", tmp_path)
 
     def cells(data: bytes):
         sheet = load_workbook(io.BytesIO(data)).active

@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
     "json": "application/json; charset=utf-8",
 }
 
@@ -23,7 +24,7 @@ def published(year_2023):
     return {f.kind: f for f in EditionFile.objects.all()}
 
 
-@pytest.mark.parametrize("kind", ["csv", "xlsx", "json"])
+@pytest.mark.parametrize("kind", ["csv", "xlsx", "json", "pdf"])
 def test_each_file_is_served_with_its_type_name_etag_and_cache_headers(client, published, kind):
     response = client.get(f"/opendata/editions/2023/1/kyodo-2023-1.{kind}")
 
@@ -71,7 +72,6 @@ def test_a_client_holding_the_etag_gets_not_modified(client, published):
     [
         "/opendata/editions/2023/2/kyodo-2023-2.csv",  # no edition 2
         "/opendata/editions/2023/1/kyodo-2022-1.csv",  # a name that is not this edition's
-        "/opendata/editions/2023/1/kyodo-2023-1.pdf",  # no such kind (yet)
         "/opendata/editions/2023/1/kyodo-2023-1.exe",
     ],
 )
@@ -86,4 +86,4 @@ def test_files_are_only_read_not_written_through_the_public_path(client, publish
 def test_the_database_refuses_to_delete_an_edition_that_has_files(published):
     with pytest.raises(ProtectedError):
         Edition.objects.all().delete()
-    assert EditionFile.objects.count() == 3
+    assert EditionFile.objects.count() == 4

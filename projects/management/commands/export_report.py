@@ -1,4 +1,4 @@
-"""Export one fiscal year of the register in the report layout (CSV, XLSX) or as JSON records."""
+"""Export one fiscal year of the register in the report layout (CSV, XLSX, PDF) or as JSON."""
 
 from pathlib import Path
 
@@ -10,11 +10,13 @@ from projects.report.writers import ENCODINGS, UnencodableError
 from projects.selectors import projects_for_report
 from projects.wareki import fiscal_year_label
 
-FORMATS = ("csv", "xlsx", "json")
+FORMATS = ("csv", "xlsx", "json", "pdf")
 
 
 class Command(BaseCommand):
-    help = "年度の協働事業を報告書の形式（CSV・XLSX）または構造化データ（JSON）で書き出します。"
+    help = (
+        "年度の協働事業を報告書の形式（CSV・XLSX・PDF）または構造化データ（JSON）で書き出します。"
+    )
     # A read-only command run by scripts: the system checks (which import every admin module)
     # belong to deployment (`check --deploy`), not to each export.
     requires_system_checks = []
@@ -27,8 +29,8 @@ class Command(BaseCommand):
         parser.add_argument("--output", help="出力ファイル。省略すると標準出力（csv・jsonのみ）")
 
     def handle(self, *args, fiscal_year, form, format, encoding, output, **options):
-        if format == "xlsx" and not output:
-            raise CommandError("XLSXは --output でファイルを指定してください。")
+        if format in ("xlsx", "pdf") and not output:
+            raise CommandError(f"{format.upper()}は --output でファイルを指定してください。")
         if form is not None and not Form.objects.filter(name=form.strip()).exists():
             known = "、".join(Form.objects.values_list("name", flat=True))
             raise CommandError(f"協働の形態「{form}」は登録されていません（登録済み：{known}）。")

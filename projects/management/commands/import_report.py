@@ -7,6 +7,7 @@ from projects.reader.records import ReportReadError
 from projects.services.locks import ImportBusy
 from projects.services.report_import import (
     CSV,
+    PDF,
     TEXT,
     XLSX,
     project_import_dataset,
@@ -26,7 +27,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="報告書のファイル（.txt / .csv / .xlsx）")
+        parser.add_argument("path", help="報告書のファイル（.txt / .csv / .xlsx / .pdf）")
         parser.add_argument(
             "--fiscal-year", type=int, help="年度（西暦）。表題の年度より優先します。"
         )
@@ -105,7 +106,7 @@ def import_report_file(
     if reason := too_large(path.stat().st_size):
         _refuse(path, [reason], stderr)
     data = path.read_bytes()
-    kind = {".xlsx": XLSX, ".csv": CSV}.get(path.suffix.lower(), TEXT)
+    kind = {".xlsx": XLSX, ".csv": CSV, ".pdf": PDF}.get(path.suffix.lower(), TEXT)
     try:
         dataset = read_file(data, kind=kind, fiscal_year=fiscal_year, form=form)
     except ReportReadError as error:
