@@ -10,7 +10,14 @@ import pytest
 
 from projects.models import Category, Form
 from projects.permissions import CLERK_GROUP, COORDINATOR_GROUP
-from tests.factories import add_partner, make_department, make_project, make_session, make_user
+from tests.factories import (
+    add_partner,
+    make_department,
+    make_form,
+    make_project,
+    make_session,
+    make_user,
+)
 
 TESTS = Path(__file__).resolve().parent
 # The markers (declared in pyproject.toml) that every test of a folder carries.
@@ -125,4 +132,17 @@ def older(kyosai, lifelong):
     """A 令和4年度 (2022) project, so the year selector has two years."""
     return make_project(
         form=kyosai, department=lifelong, number=1, name="昨年度の市民塾", fiscal_year=2022
+    )
+
+
+@pytest.fixture
+def draft_only(kyosai):
+    """A draft (下書き) whose department, form and partner appear in no published project: what
+    no public page, filter or API answer may name or count."""
+    return make_project(
+        form=make_form(name="下書きだけの形態"),
+        department=make_department(name="下書きだけの課"),
+        name="下書きの事業",
+        published=False,
+        partners=["下書きだけの団体"],
     )

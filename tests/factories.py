@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from partners.models import Partner, PartnerKind
+from partners.models import Partner, PartnerAlias, PartnerKind
 from projects.models import Category, Department, Form, Project, ProjectPartner, Session
 from projects.permissions import ensure_groups
 
@@ -155,3 +155,16 @@ def import_seed() -> str:
     out = StringIO()
     call_command("import_report", str(SEED), stdout=out, stderr=StringIO())
     return out.getvalue()
+
+
+def register_counts() -> tuple[int, ...]:
+    """How many projects, sessions, partners, links, departments and other spellings the
+    register holds: equal before and after, nothing was saved (all zeros: nothing at all)."""
+    return (
+        Project.objects.count(),
+        Session.objects.count(),
+        Partner.objects.count(),
+        ProjectPartner.objects.count(),
+        Department.objects.count(),
+        PartnerAlias.objects.count(),
+    )

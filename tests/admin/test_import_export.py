@@ -10,6 +10,9 @@ from django.urls import reverse
 from projects import layout
 from projects.admin import ProjectAdmin
 from projects.models import Project
+from tests.report_text import dataset_row
+
+ROOM = "協働・男女平等参画室"
 
 pytestmark = pytest.mark.django_db
 
@@ -22,22 +25,6 @@ def _csv(*rows: dict) -> bytes:
     for row in rows:
         lines.append(",".join(f'"{row.get(c, "")}"' for c in layout.DATASET_COLUMNS))
     return ("\n".join(lines) + "\n").encode("utf-8")
-
-
-def _row(number, department, **cells) -> dict:
-    row = {
-        layout.FISCAL_YEAR: "令和5年度",
-        layout.FORM: "共催",
-        layout.NUMBER: str(number),
-        layout.NAME: f"市民講座{number} ({department})",
-        layout.CATEGORY: "例年実施 (平成19年頃から継続実施)",
-        layout.PURPOSE: "学びの場をつくる。",
-        layout.PARTNERS: "苫小牧市女性団体連絡協議会",
-        layout.SESSIONS: "令和5年9月13日(61人)",
-        layout.EFFECT: "好評だった。",
-    }
-    row.update(cells)
-    return row
 
 
 def _csv_format_index(rf, user) -> str:
@@ -66,7 +53,7 @@ def test_the_list_shows_import_and_export_buttons(client, clerk):
 def test_it_refuses_a_clerk_importing_a_row_of_another_department(
     client, rf, clerk, kyodo_room, lifelong
 ):
-    payload = _csv(_row(1, "協働・男女平等参画室"), _row(2, "生涯学習課"))
+    payload = _csv(dataset_row(1, department=ROOM), dataset_row(2, department="生涯学習課"))
     response = _post_import(client, rf, clerk, payload)
     assert response.status_code == 200
     result = response.context["result"]
@@ -81,7 +68,7 @@ def test_it_refuses_a_clerk_importing_a_row_of_another_department(
 
 
 def test_a_clerk_imports_the_rows_of_their_own_department(client, rf, clerk, kyodo_room):
-    response = _post_import(client, rf, clerk, _csv(_row(1, "協働・男女平等参画室")))
+    response = _post_import(client, rf, clerk, _csv(dataset_row(1, department=ROOM)))
     assert response.status_code == 200
     result = response.context["result"]
     assert not result.has_validation_errors()
@@ -95,7 +82,7 @@ def test_a_clerk_imports_the_rows_of_their_own_department(client, rf, clerk, kyo
 
 
 def test_a_coordinator_imports_rows_of_any_department(client, rf, coordinator, lifelong):
-    response = _post_import(client, rf, coordinator, _csv(_row(3, "生涯学習課")))
+    response = _post_import(client, rf, coordinator, _csv(dataset_row(3, department="生涯学習課")))
     result = response.context["result"]
     assert not result.has_validation_errors()
     assert [row.import_type for row in result.rows] == ["new"]
@@ -155,7 +142,7 @@ def test_the_import_and_export_pages_speak_japanese(client, rf, coordinator, kyo
     assert "次の列を書き出します" in export_page and "すべて選択" in export_page
     assert "次の列を読み込みます" in client.get(IMPORT_URL).text
 
-    preview = _post_import(client, rf, coordinator, _csv(_row(1, "協働・男女平等参画室"))).text
+    preview = _post_import(client, rf, coordinator, _csv(dataset_row(1, department=ROOM))).text
 
     assert "取り込む内容の確認です" in preview and 'value="インポートを確定"' in preview
     # The preview leads with the outcome (the library's 「プレビュー」 table is replaced).

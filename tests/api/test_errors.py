@@ -1,10 +1,9 @@
-"""The API's errors: JSON, in Japanese, the same for a draft as for nothing at all."""
+"""The API's errors: JSON, in Japanese, the same for a draft_only as for nothing at all."""
 
 import pytest
 from django.db import OperationalError
 
 from api.errors import NOT_FOUND
-from tests.factories import make_department, make_form, make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -15,25 +14,19 @@ def _japanese(text: str) -> bool:
     return any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in text)
 
 
-@pytest.fixture
-def draft(kyosai):
-    """A draft whose department, form and partner appear in no published project."""
-    return make_project(
-        form=make_form(name="下書きだけの形態"),
-        department=make_department(name="下書きだけの課"),
-        name="下書きの事業",
-        published=False,
-        partners=["下書きだけの団体"],
-    )
-
-
 EMPTY = {"count": 0, "next": None, "previous": None, "results": []}
 
 
 @pytest.mark.parametrize("unknown", [0, -1, 10**9, 10**30])
-def test_a_draft_only_id_and_an_unknown_id_get_the_same_empty_list(client, meeting, draft, unknown):
-    partner = draft.partners.get()
-    secrets = {"partner": partner.pk, "department": draft.department_id, "form": draft.form_id}
+def test_a_draft_only_id_and_an_unknown_id_get_the_same_empty_list(
+    client, meeting, draft_only, unknown
+):
+    partner = draft_only.partners.get()
+    secrets = {
+        "partner": partner.pk,
+        "department": draft_only.department_id,
+        "form": draft_only.form_id,
+    }
     for name, secret in secrets.items():
         hidden = client.get(URL, {name: secret})
         missing = client.get(URL, {name: unknown})
@@ -47,7 +40,7 @@ def test_no_id_at_all_is_a_400_in_japanese(client, meeting):
     assert response.json() == {"partner": ["関係団体は数字のIDで指定してください。"]}
 
 
-def test_a_published_partner_still_filters(client, meeting, draft):
+def test_a_published_partner_still_filters(client, meeting, draft_only):
     partner = meeting.partners.get()
     response = client.get(URL, {"partner": partner.pk})
     assert response.status_code == 200
@@ -66,8 +59,8 @@ def test_a_404_is_json_in_japanese(client, meeting, url):
     assert "No Project matches" not in response.content.decode()
 
 
-def test_a_draft_is_the_same_404_as_nothing(client, draft):
-    assert client.get(f"{URL}{draft.pk}/").json() == {"detail": NOT_FOUND}
+def test_a_draft_is_the_same_404_as_nothing(client, draft_only):
+    assert client.get(f"{URL}{draft_only.pk}/").json() == {"detail": NOT_FOUND}
     assert client.get(f"{URL}999999/").json() == {"detail": NOT_FOUND}
 
 

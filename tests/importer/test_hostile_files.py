@@ -6,24 +6,13 @@ tests/hostile_files.py; their memory and time are measured in test_hostile_memor
 
 import pytest
 
-from partners.models import Partner, PartnerAlias
 from projects import layout
-from projects.models import Department, Project, ProjectPartner, Session
+from projects.models import Project
 from tests import hostile_files as hostile
+from tests.factories import register_counts
 from tests.report_text import dataset_row, report_row, report_text
 
 pytestmark = pytest.mark.django_db
-
-
-def _state():
-    return (
-        Project.objects.count(),
-        Session.objects.count(),
-        Partner.objects.count(),
-        ProjectPartner.objects.count(),
-        Department.objects.count(),
-        PartnerAlias.objects.count(),
-    )
 
 
 def _register(import_report):
@@ -38,7 +27,7 @@ def test_a_formula_without_a_saved_value_leaves_the_registered_project_as_it_was
     import_report, refused
 ):
     project, before = _register(import_report)
-    state = _state()
+    state = register_counts()
     emptied = dataset_row(1, **{layout.PURPOSE: "", layout.EFFECT: "", layout.PARTNERS: ""})
 
     errors = refused(hostile.formula_xlsx([emptied], formula_cell="F2"), suffix=".xlsx")
@@ -47,7 +36,7 @@ def test_a_formula_without_a_saved_value_leaves_the_registered_project_as_it_was
     project.refresh_from_db()
     assert (project.purpose, project.effect, list(project.partner_links.all())) == before
     assert before[0] and before[1] and len(before[2]) == 2
-    assert _state() == state
+    assert register_counts() == state
 
 
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(refused):
@@ -55,7 +44,7 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(refused):
 
     assert "部品 xl/sharedStrings.xml：" in errors
     assert "MemoryError" not in errors and "Traceback" not in errors
-    assert _state() == (0,) * 6
+    assert register_counts() == (0,) * 6
 
 
 def test_a_sheet_claiming_a_million_rows_is_refused_by_its_dimension(refused):
@@ -63,14 +52,14 @@ def test_a_sheet_claiming_a_million_rows_is_refused_by_its_dimension(refused):
 
     assert "1,048,576行" in errors and "20,000行までです" in errors
     assert errors.count("\n") < 5  # one message, not a million
-    assert _state() == (0,) * 6
+    assert register_counts() == (0,) * 6
 
 
 def test_a_date_before_meiji_is_refused_with_a_message_not_a_traceback(refused):
     errors = refused(report_text([report_row(1, sessions="1600年5月14日 (10人)")]))
 
     assert "「1600年5月14日」：登録できるのは明治元年（1868年）から" in errors
-    assert _state() == (0,) * 6
+    assert register_counts() == (0,) * 6
 
 
 def test_a_csv_cell_over_the_field_limit_is_refused_with_its_line(refused):
@@ -80,7 +69,7 @@ def test_a_csv_cell_over_the_field_limit_is_refused_with_its_line(refused):
 
     assert "3行目：セルの文字が多すぎます（1つのセルは20,000文字まで）。" in errors
     assert "field larger" not in errors
-    assert _state() == (0,) * 6
+    assert register_counts() == (0,) * 6
 
 
 @pytest.mark.parametrize("column", [layout.NAME, layout.PURPOSE, layout.PARTNERS])
@@ -93,7 +82,7 @@ def test_a_right_to_left_override_is_refused_and_nothing_is_saved(refused, colum
     assert f"No.1「{column}」：1文字目に目に見えない書式文字 U+202E（RIGHT-TO-LEFT OVERRIDE）" in (
         errors
     )
-    assert _state() == (0,) * 6
+    assert register_counts() == (0,) * 6
 
 
 def test_one_nul_byte_in_a_csv_is_named_not_taken_for_a_binary_file(refused):
@@ -102,7 +91,7 @@ def test_one_nul_byte_in_a_csv_is_named_not_taken_for_a_binary_file(refused):
     errors = refused(data, suffix=".csv")
 
     assert "2行目：" in errors and "U+0000（NULL）" in errors and "画像" not in errors
-    assert _state() == (0,) * 6
+    assert register_counts() == (0,) * 6
 
 
 def test_a_broken_byte_in_a_shift_jis_file_names_its_line(refused):
@@ -112,7 +101,7 @@ def test_a_broken_byte_in_a_shift_jis_file_names_its_line(refused):
     errors = refused(b"\n".join(lines))
 
     assert "8行目：テキストとして読めません：" in errors and "Shift_JIS" in errors
-    assert _state() == (0,) * 6
+    assert register_counts() == (0,) * 6
 
 
 def test_ten_thousand_partners_in_one_cell_create_none(refused, settings):
@@ -122,7 +111,7 @@ def test_ten_thousand_partners_in_one_cell_create_none(refused, settings):
     errors = refused(hostile.csv_of([dataset_row(1, **{layout.PARTNERS: partners})]), suffix=".csv")
 
     assert "団体が多すぎます（10,000団体。1つの事業に300団体まで）。" in errors
-    assert _state() == (0,) * 6
+    assert register_counts() == (0,) * 6
 
 
 def test_a_file_over_the_size_bound_is_refused_by_the_command_too(refused, settings):
@@ -131,4 +120,4 @@ def test_a_file_over_the_size_bound_is_refused_by_the_command_too(refused, setti
     errors = refused(report_text(1) + "\n" * 2**20)
 
     assert "ファイルが大きすぎます" in errors
-    assert _state() == (0,) * 6
+    assert register_counts() == (0,) * 6

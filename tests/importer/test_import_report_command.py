@@ -3,21 +3,12 @@ import datetime
 import pytest
 from django.db.models import Sum
 
-from partners.models import Partner, PartnerAlias
+from partners.models import Partner
 from projects.models import Department, Project, Session
+from tests.factories import register_counts
 from tests.report_text import report_row, report_text
 
 pytestmark = pytest.mark.django_db
-
-
-def _state():
-    return (
-        Project.objects.count(),
-        Session.objects.count(),
-        Partner.objects.count(),
-        Department.objects.count(),
-        PartnerAlias.objects.count(),
-    )
 
 
 def test_it_loads_the_seed_as_the_published_table(import_report, seed_path):
@@ -108,7 +99,7 @@ def test_a_dry_run_changes_nothing(import_report, seed_path):
     out, _ = import_report(seed_path.read_bytes(), "--dry-run")
 
     assert "新規 23件" in out and "確認のみ" in out
-    assert _state() == (0, 0, 0, 0, 0)
+    assert register_counts() == (0,) * 6
 
 
 def test_a_cp932_file_imports_the_same_as_its_utf8_twin(
@@ -165,7 +156,7 @@ def test_it_refuses_an_unreadable_date_or_count_and_saves_nothing(refused, sessi
 
     assert "No.2" in errors and "実施年月日、参加人数" in errors and expected in errors
     assert "データベースは変更していません" in errors
-    assert _state() == (0, 0, 0, 0, 0)
+    assert register_counts() == (0,) * 6
 
 
 def test_it_refuses_a_row_with_a_missing_cell(refused):
@@ -173,7 +164,7 @@ def test_it_refuses_a_row_with_a_missing_cell(refused):
     errors = refused(report_text([report_row(1), short]))
 
     assert "No.2" in errors and "6" in errors and "7" in errors
-    assert _state() == (0, 0, 0, 0, 0)
+    assert register_counts() == (0,) * 6
 
 
 def test_it_refuses_two_rows_with_the_same_number(refused):
@@ -201,21 +192,21 @@ def test_it_refuses_an_empty_file(refused):
     errors = refused(b"")
 
     assert "ファイル" in errors and "Traceback" not in errors
-    assert _state() == (0, 0, 0, 0, 0)
+    assert register_counts() == (0,) * 6
 
 
 def test_it_refuses_a_binary_file(refused):
     errors = refused(bytes(range(256)) * 8, suffix=".txt")
 
     assert "テキスト" in errors
-    assert _state() == (0, 0, 0, 0, 0)
+    assert register_counts() == (0,) * 6
 
 
 def test_it_refuses_an_unknown_form_instead_of_inventing_one(refused):
     errors = refused(report_text(1, form="謎の形態"))
 
     assert "謎の形態" in errors and "協働の形態" in errors
-    assert _state() == (0, 0, 0, 0, 0)
+    assert register_counts() == (0,) * 6
 
 
 def test_it_lists_every_error_of_the_file_not_only_the_first(refused):

@@ -11,23 +11,10 @@ from django.db import transaction
 from PIL import Image
 
 from projects.reader.pdf import join_lines
+from tests.editions.helpers import export
 from tests.factories import day, import_seed, make_project
 
 pytestmark = [pytest.mark.django_db]
-
-
-def export(fiscal_year: int, kind: str, tmp_path) -> bytes:
-    target = tmp_path / f"export.{kind}"
-    call_command(
-        "export_report",
-        "--fiscal-year",
-        str(fiscal_year),
-        "--format",
-        kind,
-        "--output",
-        str(target),
-    )
-    return target.read_bytes()
 
 
 def records(data: bytes) -> list[dict]:

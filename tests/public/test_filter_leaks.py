@@ -7,7 +7,6 @@ import pytest
 
 from projects.filters import PublicProjectFilter
 from projects.models import Project
-from tests.factories import make_department, make_form, make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -18,19 +17,8 @@ def _page(response, asked: int) -> str:
     return re.sub(rf"(?<=[=\"]){asked}(?![0-9])", "<id>", text)
 
 
-@pytest.fixture
-def draft(kyosai):
-    return make_project(
-        form=make_form(name="下書きだけの形態"),
-        department=make_department(name="下書きだけの課"),
-        name="下書きの事業",
-        published=False,
-        partners=["下書きだけの団体"],
-    )
-
-
-def test_a_draft_only_partner_is_not_named_and_reads_as_an_unknown_one(client, meeting, draft):
-    partner = draft.partners.get()
+def test_a_draft_only_partner_is_not_named_and_reads_as_an_unknown_one(client, meeting, draft_only):
+    partner = draft_only.partners.get()
     hidden = client.get("/", {"partner": partner.pk})
     missing = client.get("/", {"partner": 10**9})
     assert hidden.status_code == missing.status_code == 200
@@ -39,13 +27,13 @@ def test_a_draft_only_partner_is_not_named_and_reads_as_an_unknown_one(client, m
     assert _page(hidden, partner.pk) == _page(missing, 10**9)
 
 
-def test_a_published_partner_is_still_named(client, meeting, draft):
+def test_a_published_partner_is_still_named(client, meeting, draft_only):
     partner = meeting.partners.get()
     page = client.get("/", {"partner": partner.pk}).content.decode()
     assert "苫小牧市町内会連合会" in page and "narrowed" in page
 
 
-def test_the_choices_offer_no_draft_only_department_or_form(client, meeting, draft):
+def test_the_choices_offer_no_draft_only_department_or_form(client, meeting, draft_only):
     page = client.get("/").content.decode()
     assert "下書きだけの課" not in page and "下書きだけの形態" not in page
     # And with no year at all (the API's FilterSet, the same querysets).
@@ -58,8 +46,8 @@ def test_the_choices_offer_no_draft_only_department_or_form(client, meeting, dra
     assert [p.name for p in partners] == ["苫小牧市町内会連合会"]
 
 
-def test_a_draft_only_department_in_the_query_reads_as_an_unknown_one(client, meeting, draft):
-    hidden = client.get("/", {"department": draft.department_id, "year": 2023})
+def test_a_draft_only_department_in_the_query_reads_as_an_unknown_one(client, meeting, draft_only):
+    hidden = client.get("/", {"department": draft_only.department_id, "year": 2023})
     missing = client.get("/", {"department": 10**9, "year": 2023})
-    assert _page(hidden, draft.department_id) == _page(missing, 10**9)
+    assert _page(hidden, draft_only.department_id) == _page(missing, 10**9)
     assert "条件に合う協働事業はありません" in hidden.content.decode()
