@@ -64,6 +64,6 @@ def test_a_correction_after_publishing_shows_on_the_summary_and_the_public_page(
 
     page.goto(f"{live_server.url}/opendata/")
     assert page.locator("#edition-2023-1").is_visible()
-    assert Edition.objects.get().files.count() == 3
+    assert Edition.objects.get().files.count() == 4  # CSV, XLSX, JSON and PDF
     page.locator("#editions").scroll_into_view_if_needed()
     screenshot("editions_opendata_listing", full_page=False)
