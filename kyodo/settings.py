@@ -1,12 +1,11 @@
 """Settings for kyodo, read from the environment.
 
-Every value comes from an environment variable through the strict helpers below: a value that
-cannot be read stops the start with a message naming the variable, instead of running with a
-surprising default. Defaults are safe for development only; production sets DEBUG=0 and then
+Every value comes from an environment variable through the strict helpers of kyodo/env.py: a
+value that cannot be read stops the start with a message naming the variable, instead of running
+with a surprising default. Defaults are safe for development only; production sets DEBUG=0 and then
 must provide SECRET_KEY and ALLOWED_HOSTS.
 """
 
-import math
 import os
 from pathlib import Path
 
@@ -15,62 +14,9 @@ import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
 from kyodo.clientip import trusted_networks
+from kyodo.env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
-
-
-def env_str(name: str, default: str | None = None) -> str:
-    value = os.environ.get(name)
-    if value is None:
-        if default is None:
-            raise ImproperlyConfigured(f"Set the environment variable {name}.")
-        return default
-    return value
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    if value.strip().lower() in _TRUE:
-        return True
-    if value.strip().lower() in _FALSE:
-        return False
-    raise ImproperlyConfigured(f"{name}={value!r} is not a boolean: use 1/0, true/false, yes/no.")
-
-
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
-
-
-def env_float(name: str, default: float) -> float:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    try:
-        number = float(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name}={value!r} is not a number.") from None
-    if not math.isfinite(number) or number < 0:
-        raise ImproperlyConfigured(f"{name}={value!r} must be a number of 0 or more.")
-    return number
-
-
-def env_list(name: str, default: list[str]) -> list[str]:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return [item.strip() for item in value.split(",") if item.strip()]
-
 
 DEBUG = env_bool("DEBUG", False)
 

@@ -20,12 +20,8 @@ from django.urls import path, reverse
 from projects.models import Transfer, TransferList
 from projects.permissions import can_manage_account
 from projects.reader.records import ReportReadError
-from projects.services.transfers import (
-    COLUMNS,
-    transfers_apply,
-    transfers_carry_out_due,
-    transfers_read,
-)
+from projects.services.transfer_lists import COLUMNS, transfers_read
+from projects.services.transfers import transfers_apply, transfers_carry_out_due
 
 
 class TransferUploadForm(forms.Form):

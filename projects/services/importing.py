@@ -36,6 +36,7 @@ from projects.services.series import (
     series_link,
     series_link_new,
 )
+from projects.services.unknown_departments import check_unknown_departments
 from projects.services.unknown_forms import FormChoices, resolve_forms
 
 IMPORT_REASON = "報告書の取込"
@@ -70,20 +71,6 @@ class ImportOutcome:
     # An update's changed columns as the register had them, in the report's wording.
     before: dict[str, str] = dataclasses.field(default_factory=dict)
     new_department: bool = False  # the row's 担当課 was registered by this import
-
-
-class UnknownDepartmentsError(ReportReadError):
-    """Rows name a 担当課 the register does not know, and nobody said to register it."""
-
-    def __init__(self, errors: list[ReadError], names: list[str]):
-        super().__init__(errors)
-        self.names = names
-
-
-UNKNOWN_DEPARTMENT_CLERK = (
-    "この担当課は登録されていません。協働推進担当に担当課の登録を依頼してください。"
-)
-UNKNOWN_DEPARTMENT = "この担当課は登録されていません。"
 
 
 class _Maps:
@@ -149,7 +136,9 @@ def project_import_rows(
     import_lock_acquire()  # before any read: a concurrent import's rows are then visible
     rows, forms_by_name = resolve_forms(rows, user=user, choices=forms, reason=reason)
     maps = _Maps(rows, forms_by_name)
-    _check_unknown_departments(rows, maps, user=user, add=add_departments)
+    maps.new_departments = check_unknown_departments(
+        rows, maps.departments, user=user, add=add_departments
+    )
     outcomes: list[ImportOutcome] = []
     errors: list[ReadError] = []
     allowed = None if user is None or is_coordinator(user) else department_ids_of(user)
@@ -334,26 +323,6 @@ def _existing_projects(batch, maps) -> dict[tuple[int, int, int], Project]:
         if project_key in wanted:
             found[project_key] = project
     return found
-
-
-def _check_unknown_departments(rows, maps, *, user, add: bool) -> None:
-    known = maps.departments
-    names = sorted({r.department for r in rows if (r.fiscal_year, r.department) not in known})
-    maps.new_departments = set(names)
-    if not names:
-        return
-    clerk = user is not None and not is_coordinator(user)
-    if add and not clerk:
-        return
-    reason = UNKNOWN_DEPARTMENT_CLERK if clerk else UNKNOWN_DEPARTMENT
-    first: dict[str, ProjectRow] = {}
-    for row in rows:
-        first.setdefault(row.department, row)
-    errors = [
-        ReadError(first[name].label, layout.NAME, name, reason, position=first[name].row_number)
-        for name in names
-    ]
-    raise UnknownDepartmentsError(errors, names)
 
 
 def _create_departments(batch, maps, user, reason) -> None:

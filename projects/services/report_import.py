@@ -34,11 +34,8 @@ from projects.reader.table import decode_source, read_report
 from projects.reader.workbook import read_workbook
 from projects.report.cells import COLUMN_OF_FIELD, cells_of_fields
 from projects.report.plain import record_of_row
-from projects.services.importing import (
-    IMPORT_REASON,
-    UnknownDepartmentsError,
-    project_import_rows,
-)
+from projects.services.importing import IMPORT_REASON, project_import_rows
+from projects.services.unknown_departments import UnknownDepartmentsError
 from projects.services.unknown_forms import FormChoices, UnknownFormsError
 
 NEW, UPDATE, SKIP, INVALID = "new", "update", "skip", "invalid"

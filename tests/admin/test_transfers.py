@@ -15,11 +15,8 @@ from projects.models import Transfer, TransferList
 from projects.permissions import CLERK_GROUP
 from projects.reader.records import ReportReadError
 from projects.services.names import department_rename
-from projects.services.transfers import (
-    transfers_apply,
-    transfers_carry_out_due,
-    transfers_read,
-)
+from projects.services.transfer_lists import transfers_read
+from projects.services.transfers import transfers_apply, transfers_carry_out_due
 from tests.factories import make_department, make_user
 
 pytestmark = pytest.mark.django_db

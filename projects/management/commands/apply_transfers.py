@@ -6,7 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from projects.reader.records import ReportReadError
-from projects.services.transfers import transfers_apply, transfers_carry_out_due, transfers_read
+from projects.services.transfer_lists import transfers_read
+from projects.services.transfers import transfers_apply, transfers_carry_out_due
 
 
 class Command(BaseCommand):
