@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from kyodo.limits import MAX_YEAR, MIN_YEAR
 from projects.models import Department, Project
+from projects.models.editions import WrittenOnce
 from projects.wareki import fiscal_year_label
 
 # Records of the cycle are kept for good: no model here has a delete permission.
@@ -183,22 +184,7 @@ class Answer(models.Model):
         return self.status in EDITABLE
 
 
-class AppendOnly(models.Model):
-    """A record written once: saving it again or deleting it raises."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise PermissionError(f"{self._meta.verbose_name}は変更できません。")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError(f"{self._meta.verbose_name}は削除できません。")
-
-
-class Transition(AppendOnly):
+class Transition(WrittenOnce):
     """One change of an answer's status: who, when, from, to and the comment given."""
 
     answer = models.ForeignKey(
@@ -227,7 +213,7 @@ class Transition(AppendOnly):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
-class Reminder(AppendOnly):
+class Reminder(WrittenOnce):
     """One reminder e-mail sent about an answer: by whom, when, to which addresses."""
 
     answer = models.ForeignKey(

@@ -18,12 +18,14 @@ from projects.wareki import fiscal_year_label
 from .records import Project
 
 
-class ImmutableRecordError(RuntimeError):
-    """A published record was about to be changed or deleted."""
+class ImmutableRecordError(PermissionError):
+    """A record written once (a published edition, a survey's transition) was about to be
+    changed or deleted."""
 
 
-class _WrittenOnce(models.Model):
-    """Saved once, then never updated nor deleted through the ORM's instances."""
+class WrittenOnce(models.Model):
+    """Saved once, then never updated nor deleted through the ORM's instances: the editions
+    here and the survey's transitions and reminders (surveys.models) share it."""
 
     class Meta:
         abstract = True
@@ -37,7 +39,7 @@ class _WrittenOnce(models.Model):
         raise ImmutableRecordError(f"{self._meta.verbose_name}は削除できません。")
 
 
-class Edition(_WrittenOnce):
+class Edition(WrittenOnce):
     """公表版: edition ``number`` (1, 2, …) of a fiscal year's report, as published."""
 
     fiscal_year = models.PositiveSmallIntegerField("年度")
@@ -85,7 +87,7 @@ class Edition(_WrittenOnce):
         return timezone.localdate(self.published_at)
 
 
-class EditionFile(_WrittenOnce):
+class EditionFile(WrittenOnce):
     """One file of an edition, stored byte for byte with its SHA-256 and size."""
 
     edition = models.ForeignKey(
